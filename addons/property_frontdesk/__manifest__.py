@@ -1,0 +1,32 @@
+{
+    "name": "Property Front Desk",
+    "summary": "Property service centre: estates, units, owners, front desk",
+    "version": "18.0.1.0.0",
+    "author": "Property Suite Developers",
+    "website": "https://github.com/property-suite/property-suite",
+    "license": "LGPL-3",
+    "category": "Services/Property",
+    "depends": ["mail", "portal", "resource"],
+    "data": [
+        "security/property_frontdesk_groups.xml",
+        "security/ir.model.access.csv",
+        "security/property_frontdesk_security.xml",
+        "data/property_document_type_data.xml",
+        "views/property_estate_views.xml",
+        "views/property_building_views.xml",
+        "views/property_unit_views.xml",
+        "views/property_unit_member_views.xml",
+        "views/property_document_type_views.xml",
+        "views/res_partner_views.xml",
+        "views/property_frontdesk_menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/property_estate_demo.xml",
+        "demo/property_unit_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": ["property_frontdesk/static/tests/tours/**/*"],
+    },
+    "application": True,
+}
