@@ -45,8 +45,10 @@ can_login() { psql -d postgres -Atc "SELECT rolcreatedb OR rolsuper FROM pg_role
 if [ "$(can_login)" != "t" ]; then
     if is_local && as_root true 2>/dev/null && have runuser; then
         info "Creating the PostgreSQL role '$DB_USER' (createdb)"
-        as_root runuser -u postgres -- createuser --createdb "$DB_USER" 2>/dev/null \
-            || as_root runuser -u postgres -- psql -qc "ALTER ROLE \"$DB_USER\" CREATEDB" 2>/dev/null || true
+        # as the postgres superuser, over the local socket
+        as_root runuser -u postgres -- env -u PGUSER -u PGHOST -u PGPASSWORD createuser --createdb "$DB_USER" 2>/dev/null \
+            || as_root runuser -u postgres -- env -u PGUSER -u PGHOST -u PGPASSWORD \
+                psql -qc "ALTER ROLE \"$DB_USER\" CREATEDB" 2>/dev/null || true
     fi
     [ "$(can_login)" = "t" ] || die "PostgreSQL on $DB_HOST:$DB_PORT does not let role '$DB_USER' log in and create databases." \
         "Create it:  sudo -u postgres createuser --createdb $DB_USER" \
