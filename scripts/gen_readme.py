@@ -15,6 +15,7 @@ SECTIONS = [
     ("INSTALL.md", "Installation"),
     ("CONFIGURE.md", "Configuration"),
     ("USAGE.md", "Usage"),
+    ("DEVELOP.md", "For developers"),
     ("ROADMAP.md", "Known issues / Roadmap"),
     ("CONTRIBUTORS.md", "Contributors"),
 ]

@@ -26,6 +26,7 @@
         "demo/property_unit_demo.xml",
     ],
     "assets": {
+        "web.report_assets_common": ["property_frontdesk/static/src/scss/property_report.scss"],
         "web.assets_tests": ["property_frontdesk/static/tests/tours/**/*"],
     },
     "application": True,
