@@ -55,6 +55,15 @@ class PropertyEstate(models.Model):
         tracking=True,
         domain="[('share', '=', False)]",
     )
+    supervisor_id = fields.Many2one(
+        "res.users",
+        string="Front Desk Supervisor",
+        ondelete="restrict",
+        tracking=True,
+        domain="[('share', '=', False)]",
+        help="Informed of complaints and of their overdue steps; the manager is "
+        "used when empty.",
+    )
     resource_calendar_id = fields.Many2one(
         "resource.calendar",
         string="Working Hours",

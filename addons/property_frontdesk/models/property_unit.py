@@ -125,6 +125,11 @@ class PropertyUnit(models.Model):
         string="Missing Documents", compute="_compute_archive"
     )
     note = fields.Html()
+    ticket_ids = fields.One2many("property.ticket", "unit_id", string="Tickets")
+    ticket_count = fields.Integer(compute="_compute_ticket_count")
+    open_ticket_count = fields.Integer(compute="_compute_ticket_count")
+    handover_ids = fields.One2many("property.handover", "unit_id", string="Handovers")
+    handover_count = fields.Integer(compute="_compute_handover_count")
 
     _sql_constraints = [
         (
@@ -174,6 +179,29 @@ class PropertyUnit(models.Model):
                 unit.display_name = unit.code or ""
             else:
                 unit.display_name = f"{unit.estate_id.name} {unit.code or ''}"
+
+    def _compute_ticket_count(self):
+        groups = self.env["property.ticket"]._read_group(
+            [("unit_id", "in", self.ids)], ["unit_id", "state"], ["__count"]
+        )
+        totals, open_counts = {}, {}
+        open_states = self.env["property.ticket"].OPEN_STATES
+        for unit, state, count in groups:
+            totals[unit] = totals.get(unit, 0) + count
+            if state in open_states:
+                open_counts[unit] = open_counts.get(unit, 0) + count
+        for unit in self:
+            unit.ticket_count = totals.get(unit, 0)
+            unit.open_ticket_count = open_counts.get(unit, 0)
+
+    def _compute_handover_count(self):
+        counts = dict(
+            self.env["property.handover"]._read_group(
+                [("unit_id", "in", self.ids)], ["unit_id"], ["__count"]
+            )
+        )
+        for unit in self:
+            unit.handover_count = counts.get(unit, 0)
 
     @api.depends(
         "member_ids.date_start",
@@ -317,6 +345,37 @@ class PropertyUnit(models.Model):
             "default_unit_id": self.id,
             "search_default_filter_current": 1,
         }
+        return action
+
+    def action_view_tickets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_frontdesk.property_ticket_action"
+        )
+        action["domain"] = [("unit_id", "=", self.id)]
+        action["context"] = {"default_unit_id": self.id}
+        return action
+
+    def action_new_ticket(self):
+        """Take a request for this unit (a call, a visit...)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New Ticket"),
+            "res_model": "property.ticket",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {"default_unit_id": self.id},
+        }
+
+    def action_view_handovers(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_frontdesk.property_handover_action"
+        )
+        action["domain"] = [("unit_id", "=", self.id)]
+        action["context"] = {"default_unit_id": self.id}
         return action
 
     # === BUSINESS METHODS === #

@@ -35,6 +35,28 @@ class ResPartner(models.Model):
         context={"default_res_model": "res.partner"},
     )
 
+    property_ticket_count = fields.Integer(
+        string="Tickets", compute="_compute_property_ticket_count"
+    )
+
+    def _compute_property_ticket_count(self):
+        counts = dict(
+            self.env["property.ticket"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.property_ticket_count = counts.get(partner, 0)
+
+    def action_view_property_tickets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_frontdesk.property_ticket_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
     @api.depends("property_member_ids")
     def _compute_property_unit_count(self):
         counts = dict(
