@@ -17,7 +17,6 @@ class PropertyComplaintRecord(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
-        check_company=True,
         domain="[('type_kind', '=', 'complaint')]",
     )
     company_id = fields.Many2one(
@@ -134,6 +133,7 @@ class PropertyComplaintRecord(models.Model):
                         "activity_type_id": activity_type.id,
                         "user_id": supervisor.id,
                         "date_deadline": today,
+                        "automated": True,
                     }
                 )
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(

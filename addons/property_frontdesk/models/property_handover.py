@@ -52,7 +52,6 @@ class PropertyHandover(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        check_company=True,
     )
     estate_id = fields.Many2one(
         related="unit_id.estate_id", store=True, index=True, precompute=True
@@ -152,7 +151,6 @@ class PropertyHandover(models.Model):
         compute="_compute_document_line_ids",
         store=True,
         readonly=False,
-        precompute=True,
     )
     agreement_line_ids = fields.One2many(
         "property.handover.agreement",
@@ -161,7 +159,6 @@ class PropertyHandover(models.Model):
         compute="_compute_agreement_line_ids",
         store=True,
         readonly=False,
-        precompute=True,
     )
     equipment_line_ids = fields.One2many(
         "property.handover.equipment",
@@ -170,7 +167,6 @@ class PropertyHandover(models.Model):
         compute="_compute_item_lines",
         store=True,
         readonly=False,
-        precompute=True,
     )
     key_line_ids = fields.One2many(
         "property.handover.key",
@@ -179,7 +175,6 @@ class PropertyHandover(models.Model):
         compute="_compute_item_lines",
         store=True,
         readonly=False,
-        precompute=True,
     )
     defect_ids = fields.One2many(
         "property.handover.defect", "handover_id", string="Defects"
@@ -297,9 +292,12 @@ class PropertyHandover(models.Model):
             if handover.state not in (False, "draft"):
                 continue
             wanted = items._filter_for_handover(handover)
+            # in a form, the lines are new records pointing to new records
             lines = handover.document_line_ids
-            obsolete = lines.filtered(lambda line, w=wanted: line.item_id not in w)
-            commands = [Command.unlink(line.id) for line in obsolete if line.item_id]
+            obsolete = lines.filtered(
+                lambda line, w=wanted: line.item_id and line.item_id._origin not in w
+            )
+            commands = [Command.unlink(line.id) for line in obsolete]
             commands += [
                 Command.create(
                     {
@@ -309,7 +307,7 @@ class PropertyHandover(models.Model):
                         "required": item.required,
                     }
                 )
-                for item in wanted - lines.item_id
+                for item in wanted - lines.item_id._origin
             ]
             if commands:
                 handover.document_line_ids = commands
@@ -327,7 +325,8 @@ class PropertyHandover(models.Model):
             commands = [
                 Command.unlink(line.id)
                 for line in lines
-                if line.agreement_type_id and line.agreement_type_id not in wanted
+                if line.agreement_type_id
+                and line.agreement_type_id._origin not in wanted
             ]
             commands += [
                 Command.create(
@@ -338,7 +337,7 @@ class PropertyHandover(models.Model):
                         "required": agreement.required,
                     }
                 )
-                for agreement in wanted - lines.agreement_type_id
+                for agreement in wanted - lines.agreement_type_id._origin
             ]
             if commands:
                 handover.agreement_line_ids = commands
@@ -357,7 +356,7 @@ class PropertyHandover(models.Model):
             handover.equipment_line_ids = [
                 Command.unlink(line.id)
                 for line in handover.equipment_line_ids
-                if line.item_id and line.item_id not in equipment
+                if line.item_id and line.item_id._origin not in equipment
             ] + [
                 Command.create(
                     {
@@ -367,12 +366,12 @@ class PropertyHandover(models.Model):
                         "quantity": item.quantity,
                     }
                 )
-                for item in equipment - handover.equipment_line_ids.item_id
+                for item in equipment - handover.equipment_line_ids.item_id._origin
             ]
             handover.key_line_ids = [
                 Command.unlink(line.id)
                 for line in handover.key_line_ids
-                if line.item_id and line.item_id not in handed
+                if line.item_id and line.item_id._origin not in handed
             ] + [
                 Command.create(
                     {
@@ -383,7 +382,7 @@ class PropertyHandover(models.Model):
                         "key_kind": item.key_kind or "other",
                     }
                 )
-                for item in handed - handover.key_line_ids.item_id
+                for item in handed - handover.key_line_ids.item_id._origin
             ]
 
     @api.depends("document_line_ids.status", "document_line_ids.required")

@@ -50,7 +50,6 @@ class PropertyTicket(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        check_company=True,
     )
     type_kind = fields.Selection(related="type_id.kind", store=True, string="Kind")
     callback_required = fields.Boolean(related="type_id.callback_required")
@@ -97,7 +96,6 @@ class PropertyTicket(models.Model):
         readonly=False,
         precompute=True,
         ondelete="restrict",
-        check_company=True,
         domain="[('estate_id', '=?', estate_id)]",
     )
     unit_id = fields.Many2one(
@@ -105,7 +103,6 @@ class PropertyTicket(models.Model):
         index="btree_not_null",
         ondelete="restrict",
         tracking=True,
-        check_company=True,
         domain="[('estate_id', '=?', estate_id)]",
     )
     location = fields.Char(
@@ -432,9 +429,20 @@ class PropertyTicket(models.Model):
         return [key for key, _label in self._fields["state"].selection]
 
     # === CONSTRAINT METHODS === #
-    @api.constrains("unit_id", "estate_id", "building_id")
+    @api.constrains("unit_id", "estate_id", "building_id", "type_id")
     def _check_location(self):
         for ticket in self:
+            if ticket.type_id.company_id not in (
+                ticket.company_id,
+                self.env["res.company"],
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Ticket %(name)s: type %(type)s belongs to another company.",
+                        name=ticket.name,
+                        type=ticket.type_id.name,
+                    )
+                )
             if ticket.unit_id and ticket.unit_id.estate_id != ticket.estate_id:
                 raise ValidationError(
                     self.env._(
@@ -1027,6 +1035,7 @@ class PropertyTicket(models.Model):
                         "user_id": user.id,
                         "summary": summaries[stage],
                         "date_deadline": today,
+                        "automated": True,
                     }
                 )
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(

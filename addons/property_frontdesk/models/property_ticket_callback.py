@@ -19,7 +19,6 @@ class PropertyTicketCallback(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
-        check_company=True,
     )
     company_id = fields.Many2one(
         related="ticket_id.company_id", store=True, index=True, precompute=True
