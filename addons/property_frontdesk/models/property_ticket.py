@@ -204,7 +204,9 @@ class PropertyTicket(models.Model):
         "unsatisfied callback; the resolution deadline counts from it.",
     )
     rework_count = fields.Integer(string="Sent Back", readonly=True, copy=False)
-    closed_date = fields.Datetime(string="Closed On", readonly=True, copy=False)
+    closed_date = fields.Datetime(
+        string="Closed On", readonly=True, copy=False, index="btree_not_null"
+    )
     cancel_reason = fields.Text(readonly=True, copy=False)
 
     # deadlines (working time of the estate's calendar)

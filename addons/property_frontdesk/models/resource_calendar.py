@@ -5,7 +5,7 @@ import pytz
 from odoo import models
 
 # windows of working time fetched from the calendar, in days from the start's day
-PLAN_WINDOWS = (31, 62, 124, 248)
+PLAN_WINDOWS = (7, 31, 93, 248)
 
 
 class ResourceCalendar(models.Model):
