@@ -1,6 +1,6 @@
 {
     "name": "Property Front Desk",
-    "summary": "Property service centre: estates, units, owners, front desk",
+    "summary": "Property service centre: units, owners, desk register, handovers",
     "version": "18.0.1.1.0",
     "author": "Property Suite Developers",
     "website": "https://github.com/property-suite/property-suite",
