@@ -10,6 +10,8 @@ class PropertyDailyReview(models.Model):
     _inherit = ["mail.thread"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # clerks open the day and comment on it; only supervisors review it
+    _mail_post_access = "read"
 
     # === FIELDS === #
     date = fields.Date(
