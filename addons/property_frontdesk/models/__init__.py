@@ -18,6 +18,7 @@ from . import property_shift
 from . import property_shift_log
 from . import property_shift_log_line
 from . import property_handover_kind_mixin
+from . import property_handover_line_mixin
 from . import property_handover_checklist_item
 from . import property_agreement_type
 from . import property_handover_item

@@ -2,7 +2,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .property_handover_kind_mixin import HANDOVER_TYPES
-from .property_unit import DELIVERED_STATES
+from .property_unit import DELIVERED_STATES, DELIVERY_STATE_SELECTION
 
 OWNER_SIDE_ROLES = ("owner", "co_owner", "family", "company_contact", "proxy")
 # default state of the unit once the handover is complete
@@ -133,7 +133,7 @@ class PropertyHandover(models.Model):
         "a new owner).",
     )
     delivery_state_after = fields.Selection(
-        lambda self: self.env["property.unit"]._fields["delivery_state"].selection,
+        DELIVERY_STATE_SELECTION,
         string="Unit Status Afterwards",
         compute="_compute_delivery_state_after",
         store=True,
@@ -302,7 +302,6 @@ class PropertyHandover(models.Model):
                 Command.create(
                     {
                         "item_id": item.id,
-                        "name": item.name,
                         "sequence": item.sequence,
                         "required": item.required,
                     }
@@ -332,7 +331,6 @@ class PropertyHandover(models.Model):
                 Command.create(
                     {
                         "agreement_type_id": agreement.id,
-                        "name": agreement.name,
                         "sequence": agreement.sequence,
                         "required": agreement.required,
                     }
@@ -361,7 +359,6 @@ class PropertyHandover(models.Model):
                 Command.create(
                     {
                         "item_id": item.id,
-                        "name": item.name,
                         "sequence": item.sequence,
                         "quantity": item.quantity,
                     }
@@ -376,7 +373,6 @@ class PropertyHandover(models.Model):
                 Command.create(
                     {
                         "item_id": item.id,
-                        "name": item.name,
                         "sequence": item.sequence,
                         "quantity": item.quantity,
                         "key_kind": item.key_kind or "other",

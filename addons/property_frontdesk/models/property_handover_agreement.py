@@ -4,6 +4,8 @@ from odoo import api, fields, models
 class PropertyHandoverAgreement(models.Model):
     _name = "property.handover.agreement"
     _description = "Handover Agreement Line"
+    _inherit = ["property.handover.line.mixin"]
+    _item_field = "agreement_type_id"
     _order = "handover_id, sequence, id"
     _check_company_auto = True
 
@@ -15,7 +17,7 @@ class PropertyHandoverAgreement(models.Model):
     )
     agreement_type_id = fields.Many2one("property.agreement.type", ondelete="set null")
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Agreement", required=True)
+    name = fields.Char(string="Agreement")
     required = fields.Boolean()
     signed = fields.Boolean()
     date_signed = fields.Date(

@@ -4,6 +4,7 @@ from odoo import fields, models
 class PropertyHandoverDocument(models.Model):
     _name = "property.handover.document"
     _description = "Handover Document Line"
+    _inherit = ["property.handover.line.mixin"]
     _order = "handover_id, sequence, id"
     _check_company_auto = True
 
@@ -17,7 +18,7 @@ class PropertyHandoverDocument(models.Model):
         "property.handover.checklist.item", string="Checklist Item", ondelete="set null"
     )
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Document", required=True)
+    name = fields.Char(string="Document")
     required = fields.Boolean()
     status = fields.Selection(
         [

@@ -4,6 +4,7 @@ from odoo import fields, models
 class PropertyHandoverEquipment(models.Model):
     _name = "property.handover.equipment"
     _description = "Unit Equipment Checked at Handover"
+    _inherit = ["property.handover.line.mixin"]
     _order = "handover_id, sequence, id"
     _check_company_auto = True
 
@@ -17,7 +18,7 @@ class PropertyHandoverEquipment(models.Model):
         "property.handover.item", string="Configured Item", ondelete="set null"
     )
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Equipment", required=True)
+    name = fields.Char(string="Equipment")
     quantity = fields.Integer(default=1)
     condition = fields.Selection(
         [("good", "Good"), ("damaged", "Damaged"), ("missing", "Missing")],

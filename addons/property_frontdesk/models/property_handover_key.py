@@ -6,6 +6,7 @@ from .property_handover_item import KEY_KINDS
 class PropertyHandoverKey(models.Model):
     _name = "property.handover.key"
     _description = "Key or Item Handed Over"
+    _inherit = ["property.handover.line.mixin"]
     _order = "handover_id, sequence, id"
     _check_company_auto = True
 
@@ -20,7 +21,7 @@ class PropertyHandoverKey(models.Model):
     )
     sequence = fields.Integer(default=10)
     key_kind = fields.Selection(KEY_KINDS, string="Kind", required=True, default="key")
-    name = fields.Char(string="Item", required=True)
+    name = fields.Char(string="Item")
     quantity = fields.Integer(default=1)
     note = fields.Char()
 

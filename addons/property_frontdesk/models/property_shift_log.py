@@ -82,12 +82,13 @@ class PropertyShiftLog(models.Model):
     )
     accepted_by_id = fields.Many2one(
         "res.users",
+        string="Taken Over By",
         readonly=True,
         copy=False,
         ondelete="restrict",
         tracking=True,
     )
-    accepted_date = fields.Datetime(string="Accepted On", readonly=True, copy=False)
+    accepted_date = fields.Datetime(string="Taken Over On", readonly=True, copy=False)
     acceptance_note = fields.Text(
         help="Remarks of the next shift's supervisor on what was handed over."
     )

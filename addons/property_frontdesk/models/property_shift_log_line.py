@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .property_ticket import TICKET_STATES
+
 
 class PropertyShiftLogLine(models.Model):
     _name = "property.shift.log.line"
@@ -27,7 +29,7 @@ class PropertyShiftLogLine(models.Model):
     unit_id = fields.Many2one(related="ticket_id.unit_id")
     ticket_state = fields.Selection(related="ticket_id.state", string="Current Status")
     state_at_handover = fields.Selection(
-        lambda self: self.env["property.ticket"]._fields["state"].selection,
+        TICKET_STATES,
         string="Status at Hand-over",
         readonly=True,
     )

@@ -11,6 +11,15 @@ ACTIVE_STATES = ("new", "dispatched", "in_progress")
 # not finished: listed in the shift hand-over and the daily review
 OPEN_STATES = (*ACTIVE_STATES, "resolved")
 
+TICKET_STATES = [
+    ("new", "New"),
+    ("dispatched", "Dispatched"),
+    ("in_progress", "In Progress"),
+    ("resolved", "Resolved"),
+    ("closed", "Closed"),
+    ("cancelled", "Cancelled"),
+]
+
 PRIORITIES = [("0", "Normal"), ("1", "Urgent"), ("2", "Emergency")]
 EMERGENCY = "2"
 
@@ -140,7 +149,7 @@ class PropertyTicket(models.Model):
         help="First-contact responsibility: the person who accepted the request "
         "follows it until it is closed. Recorded once, never changed.",
     )
-    accepted_date = fields.Datetime(string="Accepted On", readonly=True)
+    accepted_date = fields.Datetime(string="Taken On", readonly=True)
 
     # dispatch
     team_id = fields.Many2one(
@@ -165,14 +174,7 @@ class PropertyTicket(models.Model):
     dispatch_count = fields.Integer(compute="_compute_dispatch_count")
 
     state = fields.Selection(
-        [
-            ("new", "New"),
-            ("dispatched", "Dispatched"),
-            ("in_progress", "In Progress"),
-            ("resolved", "Resolved"),
-            ("closed", "Closed"),
-            ("cancelled", "Cancelled"),
-        ],
+        TICKET_STATES,
         required=True,
         default="new",
         copy=False,

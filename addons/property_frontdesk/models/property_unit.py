@@ -3,6 +3,12 @@ from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+DELIVERY_STATE_SELECTION = [
+    ("not_delivered", "Not Delivered"),
+    ("vacant", "Delivered, Vacant"),
+    ("occupied", "Occupied"),
+    ("renovating", "Renovating"),
+]
 DELIVERED_STATES = ("vacant", "occupied", "renovating")
 
 
@@ -77,12 +83,7 @@ class PropertyUnit(models.Model):
         tracking=True,
     )
     delivery_state = fields.Selection(
-        [
-            ("not_delivered", "Not Delivered"),
-            ("vacant", "Delivered, Vacant"),
-            ("occupied", "Occupied"),
-            ("renovating", "Renovating"),
-        ],
+        DELIVERY_STATE_SELECTION,
         required=True,
         default="not_delivered",
         index=True,

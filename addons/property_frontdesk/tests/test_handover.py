@@ -3,7 +3,7 @@ from html import unescape
 from unittest.mock import patch
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, freeze_time, tagged
 
 from .common import PropertyDeskCommon
@@ -86,6 +86,24 @@ class TestHandover(PropertyDeskCommon):
         self.assertNotIn(self._doc("delivery_notice"), items)
         self.assertEqual(resale.previous_owner_ids, self.owner)
         self.assertFalse(resale.equipment_line_ids, "a resold house is not inspected")
+
+    def test_line_names_follow_the_reader(self):
+        handover = self._handover()
+        notice = handover.document_line_ids.filtered(
+            lambda line: line.item_id == self._doc("delivery_notice")
+        )
+        self.assertEqual(notice.name, "Delivery notice (original)")
+        self.assertFalse(notice.label)
+        self.assertEqual(
+            notice.with_context(lang="zh_CN").name, "房屋交付通知书（原件）"
+        )
+        handover.document_line_ids = [
+            Command.create({"name": "Developer's letter", "required": True})
+        ]
+        extra = handover.document_line_ids.filtered(lambda line: not line.item_id)
+        self.assertEqual(extra.with_context(lang="zh_CN").name, "Developer's letter")
+        with self.assertRaisesRegex(ValidationError, "Give a name to the lines"):
+            handover.key_line_ids = [Command.create({"quantity": 1})]
 
     def test_company_customer_from_the_partner(self):
         company = self.env["res.partner"].create(
