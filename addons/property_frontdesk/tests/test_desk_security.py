@@ -67,6 +67,12 @@ class TestDeskSecurity(PropertyDeskCommon):
             }
         )
         self.assertEqual(patrol.accepted_by_id, self.engineer)
+        # the history and callbacks of their tickets only
+        other._dispatch(self.team_security, self.guard, "Guard again.")
+        Dispatch = self.env["property.ticket.dispatch"].with_user(self.engineer)
+        self.assertEqual(
+            Dispatch.search([("ticket_id", "in", (mine | other).ids)]).ticket_id, mine
+        )
         # but neither record callbacks nor configure
         with self.assertRaises(AccessError):
             self.env["property.ticket.callback"].with_user(self.engineer).create(
@@ -78,6 +84,26 @@ class TestDeskSecurity(PropertyDeskCommon):
             )
         with self.assertRaises(AccessError):
             self.type_repair.with_user(self.engineer).resolve_hours = 1
+
+    def test_staff_see_the_complaint_records_they_answer_for(self):
+        complaint = self._create_ticket(type_id=self.type_complaint.id)
+        other = self._create_ticket(type_id=self.type_complaint.id, subject="Noise")
+        Record = self.env["property.complaint.record"]
+        mine = Record.create(
+            {"ticket_id": complaint.id, "responsible_id": self.engineer.id}
+        )
+        Record.create({"ticket_id": other.id, "responsible_id": self.guard.id})
+        records = Record.with_user(self.engineer).search(
+            [("ticket_id", "in", (complaint | other).ids)]
+        )
+        self.assertEqual(records, mine)
+        mine.with_user(self.engineer).measures = "Train the team on noise rules."
+        self.assertEqual(
+            Record.with_user(self.clerk).search_count(
+                [("ticket_id", "in", (complaint | other).ids)]
+            ),
+            2,
+        )
 
     def test_clerk_reads_but_does_not_configure(self):
         self.assertTrue(self.type_repair.with_user(self.clerk).name)
