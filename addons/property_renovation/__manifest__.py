@@ -9,6 +9,21 @@
     "depends": ["property_frontdesk", "property_billing"],
     "data": [
         "security/property_renovation_groups.xml",
+        "security/ir.model.access.csv",
+        "security/property_renovation_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/ir_cron_data.xml",
+        "report/property_renovation_reports.xml",
+        "report/property_renovation_templates.xml",
+        "wizards/property_renovation_filing_reject_views.xml",
+        "views/property_renovation_filing_views.xml",
+        "views/property_renovation_patrol_views.xml",
+        "views/property_estate_views.xml",
+        "views/property_renovation_portal_templates.xml",
         "views/property_renovation_menus.xml",
     ],
+    "demo": ["demo/property_renovation_filing_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_renovation/static/tests/tours/**/*"],
+    },
 }
