@@ -402,7 +402,8 @@ class PropertyWorkOrder(models.Model):
     @api.depends("price_unit", "quantity")
     def _compute_amount(self):
         for order in self:
-            order.amount = order.currency_id.round(order.price_unit * order.quantity)
+            currency = order.currency_id or self.env.company.currency_id
+            order.amount = currency.round(order.price_unit * order.quantity)
 
     @api.depends("amount", "currency_id")
     def _compute_amount_words(self):

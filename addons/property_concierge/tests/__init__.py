@@ -1,0 +1,4 @@
+from . import test_work_order
+from . import test_callback
+from . import test_statement
+from . import test_report
