@@ -4,3 +4,6 @@ from . import property_work_order_material
 from . import property_work_order_callback
 from . import property_service_month
 from . import property_service_month_line
+from . import property_receipt
+from . import property_receipt_line
+from . import property_billing_run

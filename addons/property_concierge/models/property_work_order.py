@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .property_service_item import SERVICE_CATEGORIES
@@ -305,6 +305,22 @@ class PropertyWorkOrder(models.Model):
     payment_reference = fields.Char(
         readonly=True, copy=False, help="Receipt or notice that settled the order."
     )
+    receipt_line_ids = fields.One2many(
+        "property.receipt.line", "work_order_id", string="Receipt Lines"
+    )
+    receipt_count = fields.Integer(compute="_compute_receipt_count")
+    notice_line_id = fields.Many2one(
+        "account.move.line",
+        string="Payment Notice Line",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="Line of the monthly payment notice that bills the unpaid order.",
+    )
+    notice_id = fields.Many2one(
+        related="notice_line_id.move_id", string="Payment Notice"
+    )
 
     # callbacks
     callback_ids = fields.One2many(
@@ -469,6 +485,10 @@ class PropertyWorkOrder(models.Model):
             order.callback_done = bool(callback)
             order.callback_method = callback.method
             order.rating = callback.rating
+
+    def _compute_receipt_count(self):
+        for order in self:
+            order.receipt_count = len(order.receipt_line_ids.receipt_id)
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -887,6 +907,77 @@ class PropertyWorkOrder(models.Model):
                 )
         self._set_paid(reference)
 
+    def action_create_receipt(self):
+        """Take the payment at the desk: a draft receipt of the order's amount (a
+        fee of the service's fee item), which the clerk issues."""
+        self.ensure_one()
+        self._check_desk()
+        if self.payment_state not in ("to_pay", "unpaid"):
+            raise UserError(
+                self.env._("%(name)s is not waiting for payment.", name=self.name)
+            )
+        if self.state == "cancelled" or (
+            self.state not in ("done", "closed") and not self.prepaid
+        ):
+            raise UserError(
+                self.env._(
+                    "%(name)s is paid once the owner has accepted the work (or "
+                    "before the service when it is paid in advance).",
+                    name=self.name,
+                )
+            )
+        if self.amount <= 0:
+            raise UserError(
+                self.env._("%(name)s has no price agreed yet.", name=self.name)
+            )
+        receipt = self.receipt_line_ids.receipt_id.filtered(
+            lambda r: r.state == "draft"
+        )[:1]
+        if not receipt:
+            product = self.service_item_id._get_fee_product()
+            if not product:
+                raise UserError(
+                    self.env._(
+                        "Set the fee item of the service %(service)s first.",
+                        service=self.service_item_id.name or self.description,
+                    )
+                )
+            receipt = self.env["property.receipt"].create(
+                {
+                    "partner_id": self.partner_id.id,
+                    "unit_id": self.unit_id.id,
+                    "payment_method": "cash",
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "line_type": "fee",
+                                "product_id": product.id,
+                                "name": self._get_charge_label(),
+                                "amount": self.amount,
+                                "work_order_id": self.id,
+                            }
+                        )
+                    ],
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.receipt",
+            "res_id": receipt.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_view_receipts(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Receipts"),
+            "res_model": "property.receipt",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.receipt_line_ids.receipt_id.ids)],
+        }
+
     def action_close(self):
         """The desk confirms the completed order (核销): tools returned, charge
         settled, damage settled."""
@@ -1057,6 +1148,57 @@ class PropertyWorkOrder(models.Model):
 
     def _stop_follow_up(self):
         self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def _get_charge_label(self):
+        """Description of the charge on receipts and notices: number and service."""
+        self.ensure_one()
+        return f"{self.name} {self.service_item_id.name or self.description or ''}"[
+            :200
+        ].strip()
+
+    def _prepare_extra_charge(self):
+        """Charge of the unpaid order for the monthly payment notice."""
+        self.ensure_one()
+        return {
+            "unit_id": self.unit_id.id,
+            "product_id": self.service_item_id._get_fee_product().id,
+            "name": self._get_charge_label(),
+            "price_unit": self.amount,
+            "origin_ref": self.name,
+            "source": self,
+        }
+
+    def _set_billed(self, move_line_id):
+        """Carried to the monthly payment notice: the desk's follow-up stops."""
+        line = self.env["account.move.line"].browse(move_line_id)
+        self.write(
+            {
+                "payment_state": "billed",
+                "notice_line_id": line.id or False,
+                "payment_reference": line.move_id.name or False,
+            }
+        )
+        self._stop_follow_up()
+
+    def _unset_paid(self, reason=False):
+        """The receipt was voided: the order is to be paid again."""
+        for order in self.filtered(lambda o: o.payment_state == "paid"):
+            order.write(
+                {
+                    "payment_state": "unpaid" if order.unpaid_date else "to_pay",
+                    "paid_date": False,
+                    "payment_reference": False,
+                }
+            )
+            order.message_post(
+                body=self.env._(
+                    "The receipt was voided (%(reason)s): the order is to be paid "
+                    "again.",
+                    reason=reason or "",
+                )
+            )
+            if order.payment_state == "unpaid":
+                order._schedule_follow_up()
 
     def _set_paid(self, reference=False):
         self.write(

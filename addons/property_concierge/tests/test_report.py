@@ -25,6 +25,8 @@ class TestReport(PropertyConciergeCommon):
         self.assertEqual(html.count("Special Service / Repair Work Order"), 3)
         self.assertIn(order.name, html)
         self.assertIn("40.00", html)
+        self.assertEqual(order.amount_words, "肆拾元整")
+        self.assertIn("肆拾元整", html)
         for signature in ("Owner", "Technician", "Front Desk"):
             self.assertIn(signature, html)
 
