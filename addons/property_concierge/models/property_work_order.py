@@ -32,6 +32,44 @@ PAYMENT_STATES = [
 
 # fields only the desk may set: the technician never changes a price
 PRICE_FIELDS = ("price_unit", "quantity", "service_item_id")
+# fields set only by the steps of the work order (their methods check who may act)
+WORKFLOW_FIELDS = {
+    "state",
+    "owner_agreed",
+    "supervisor_consent_id",
+    "supervisor_consent_date",
+    "team_consent_id",
+    "team_consent_date",
+    "price_confirmed",
+    "price_confirmed_date",
+    "dispatch_date",
+    "answered_date",
+    "is_answer_overdue",
+    "taken_date",
+    "arrived_date",
+    "start_date",
+    "done_date",
+    "rework_count",
+    "rework_reason",
+    "escalation_reason",
+    "escalation_date",
+    "escalation_resolution",
+    "damage_state",
+    "damage_description",
+    "damage_settlement",
+    "damage_settled_by_id",
+    "closed_date",
+    "closed_by_id",
+    "cancel_reason",
+    "cancel_date",
+    "cancelled_by_id",
+    "payment_state",
+    "unpaid_date",
+    "paid_date",
+    "payment_reference",
+    "notice_line_id",
+    "is_callback_overdue",
+}
 
 
 class PropertyWorkOrder(models.Model):
@@ -529,15 +567,30 @@ class PropertyWorkOrder(models.Model):
                 )
         orders = super().create(vals_list)
         orders._check_price_rights_on_create()
-        orders.filtered(lambda o: o.amount == 0 and o.pricing == "fixed").write(
-            {"payment_state": "none"}
-        )
+        orders.filtered(
+            lambda o: o.amount == 0 and o.pricing == "fixed"
+        )._write_workflow({"payment_state": "none"})
         return orders
 
     def write(self, vals):
-        if not self.env.su and set(PRICE_FIELDS) & set(vals):
-            self._check_price_change(vals)
+        if not self.env.su:
+            if protected := WORKFLOW_FIELDS & set(vals):
+                raise UserError(
+                    self.env._(
+                        "Use the buttons of the work order to change: %(fields)s.",
+                        fields=", ".join(
+                            self._fields[fname]._description_string(self.env)
+                            for fname in sorted(protected)
+                        ),
+                    )
+                )
+            if set(PRICE_FIELDS) & set(vals):
+                self._check_price_change(vals)
         return super().write(vals)
+
+    def _write_workflow(self, vals):
+        """Write the fields of a workflow step, once the step's checks are done."""
+        return self.sudo().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_registered(self):
@@ -596,7 +649,7 @@ class PropertyWorkOrder(models.Model):
         self._check_state(
             ("draft", "dispatched"), self.env._("agree to a paid service")
         )
-        self.write({"owner_agreed": True})
+        self._write_workflow({"owner_agreed": True})
         for order in self:
             order.message_post(
                 body=self.env._("The service was explained as paid; the owner agreed.")
@@ -610,7 +663,7 @@ class PropertyWorkOrder(models.Model):
             ),
         )
         self._check_state(("draft",), self.env._("consent to"))
-        self.write(
+        self._write_workflow(
             {
                 "supervisor_consent_id": self.env.user.id,
                 "supervisor_consent_date": fields.Datetime.now(),
@@ -635,7 +688,7 @@ class PropertyWorkOrder(models.Model):
                     )
                 )
         self._check_state(("draft",), self.env._("consent to"))
-        self.write(
+        self._write_workflow(
             {
                 "team_consent_id": self.env.user.id,
                 "team_consent_date": fields.Datetime.now(),
@@ -648,7 +701,7 @@ class PropertyWorkOrder(models.Model):
             ("draft", "dispatched", "in_progress"),
             self.env._("answer the requester of"),
         )
-        self.filtered(lambda o: not o.answered_date).write(
+        self.filtered(lambda o: not o.answered_date)._write_workflow(
             {"answered_date": fields.Datetime.now(), "is_answer_overdue": False}
         )
 
@@ -669,7 +722,7 @@ class PropertyWorkOrder(models.Model):
             vals = {"state": "dispatched", "dispatch_date": now}
             if not order.answered_date:
                 vals.update(answered_date=now, is_answer_overdue=False)
-            order.write(vals)
+            order._write_workflow(vals)
             order.message_subscribe(partner_ids=order.user_id.partner_id.ids)
             order.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -681,7 +734,7 @@ class PropertyWorkOrder(models.Model):
     def action_take(self):
         self._check_state(("dispatched",), self.env._("take"))
         self._check_technician()
-        self.filtered(lambda o: not o.taken_date).write(
+        self.filtered(lambda o: not o.taken_date)._write_workflow(
             {"taken_date": fields.Datetime.now()}
         )
 
@@ -696,7 +749,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write({"arrived_date": fields.Datetime.now()})
+        self._write_workflow({"arrived_date": fields.Datetime.now()})
 
     def action_confirm_price(self):
         """The owner agreed the price (the published price or the on-site quote)."""
@@ -709,7 +762,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write(
+        self._write_workflow(
             {"price_confirmed": True, "price_confirmed_date": fields.Datetime.now()}
         )
         for order in self:
@@ -747,7 +800,9 @@ class PropertyWorkOrder(models.Model):
                         service=order.service_item_id.name or order.description,
                     )
                 )
-        self.write({"state": "in_progress", "start_date": fields.Datetime.now()})
+        self._write_workflow(
+            {"state": "in_progress", "start_date": fields.Datetime.now()}
+        )
 
     def action_owner_accept(self):
         """The owner tried the result, is satisfied and signed the work order."""
@@ -760,13 +815,13 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write({"state": "done", "done_date": fields.Datetime.now()})
+        self._write_workflow({"state": "done", "done_date": fields.Datetime.now()})
 
     def _send_back_for_rework(self, reason):
         """The owner is not satisfied: the order goes back for rework."""
         self._check_state(("in_progress",), self.env._("send back for rework"))
         for order in self:
-            order.write(
+            order._write_workflow(
                 {"rework_count": order.rework_count + 1, "rework_reason": reason}
             )
             order.message_post(
@@ -789,7 +844,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write(
+        self._write_workflow(
             {
                 "state": "escalated",
                 "escalation_reason": reason,
@@ -804,7 +859,7 @@ class PropertyWorkOrder(models.Model):
             self.env._("Only the service-centre manager settles an escalated order."),
         )
         self._check_state(("escalated",), self.env._("settle"))
-        self.write(
+        self._write_workflow(
             {
                 "state": "done",
                 "escalation_resolution": resolution,
@@ -817,7 +872,9 @@ class PropertyWorkOrder(models.Model):
             ("dispatched", "in_progress", "escalated", "done"),
             self.env._("report damage on"),
         )
-        self.write({"damage_state": "reported", "damage_description": description})
+        self._write_workflow(
+            {"damage_state": "reported", "damage_description": description}
+        )
         self._notify_managers(self.env._("Damage to the owner's property reported"))
 
     def _settle_damage(self, settlement):
@@ -835,7 +892,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write(
+        self._write_workflow(
             {
                 "damage_state": "settled",
                 "damage_settlement": settlement,
@@ -855,7 +912,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write(
+        self._write_workflow(
             {
                 "state": "cancelled",
                 "cancel_reason": reason,
@@ -885,7 +942,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write(
+        self._write_workflow(
             {
                 "payment_state": "unpaid",
                 "unpaid_date": self.env["property.unit"]._property_today(),
@@ -1009,7 +1066,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write(
+        self._write_workflow(
             {
                 "state": "closed",
                 "closed_date": fields.Datetime.now(),
@@ -1171,7 +1228,7 @@ class PropertyWorkOrder(models.Model):
     def _set_billed(self, move_line_id):
         """Carried to the monthly payment notice: the desk's follow-up stops."""
         line = self.env["account.move.line"].browse(move_line_id)
-        self.write(
+        self._write_workflow(
             {
                 "payment_state": "billed",
                 "notice_line_id": line.id or False,
@@ -1183,7 +1240,7 @@ class PropertyWorkOrder(models.Model):
     def _unset_paid(self, reason=False):
         """The receipt was voided: the order is to be paid again."""
         for order in self.filtered(lambda o: o.payment_state == "paid"):
-            order.write(
+            order._write_workflow(
                 {
                     "payment_state": "unpaid" if order.unpaid_date else "to_pay",
                     "paid_date": False,
@@ -1201,7 +1258,7 @@ class PropertyWorkOrder(models.Model):
                 order._schedule_follow_up()
 
     def _set_paid(self, reference=False):
-        self.write(
+        self._write_workflow(
             {
                 "payment_state": "paid",
                 "paid_date": self.env["property.unit"]._property_today(),
