@@ -1214,12 +1214,13 @@ class PropertyWorkOrder(models.Model):
         ].strip()
 
     def _prepare_extra_charge(self):
-        """Charge of the unpaid order for the monthly payment notice."""
+        """Charge of the unpaid order for the monthly payment notice (the run puts
+        the work-order number, ``origin_ref``, in front of the name)."""
         self.ensure_one()
         return {
             "unit_id": self.unit_id.id,
             "product_id": self.service_item_id._get_fee_product().id,
-            "name": self._get_charge_label(),
+            "name": (self.service_item_id.name or self.description or "")[:200],
             "price_unit": self.amount,
             "origin_ref": self.name,
             "source": self,

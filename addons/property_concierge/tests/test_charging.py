@@ -89,7 +89,7 @@ class TestCharging(PropertyConciergeCommon):
         self.assertEqual(charge["price_unit"], 20.0)
         self.assertEqual(charge["product_id"], self.fee_special.id)
         self.assertEqual(charge["unit_id"], self.unit.id)
-        self.assertIn(order.name, charge["name"])
+        self.assertEqual(charge["name"], "Replace a tap")
         # the run creates the notice; its line carries the work order number
         notice = self.env["account.move"].create(
             {
@@ -104,7 +104,7 @@ class TestCharging(PropertyConciergeCommon):
                     Command.create(
                         {
                             "product_id": charge["product_id"],
-                            "name": charge["name"],
+                            "name": f"{charge['origin_ref']} {charge['name']}",
                             "price_unit": charge["price_unit"],
                             "tax_ids": [Command.clear()],
                         }
@@ -116,6 +116,8 @@ class TestCharging(PropertyConciergeCommon):
         run._extra_charges_billed(charges)
         self.assertEqual(order.payment_state, "billed")
         self.assertEqual(order.notice_id, notice)
+        self.assertEqual(order.payment_reference, notice.name)
+        self.assertIn(order.name, order.notice_line_id.name)
         self.assertFalse(
             order.activity_ids.filtered(
                 lambda a: a.summary == "Follow up the unpaid special service"
