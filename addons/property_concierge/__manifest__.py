@@ -14,6 +14,8 @@
         "data/ir_cron_data.xml",
         "report/property_work_order_reports.xml",
         "report/property_work_order_templates.xml",
+        "report/property_service_month_reports.xml",
+        "report/property_service_month_templates.xml",
         "wizards/property_work_order_reason_views.xml",
         "views/property_service_item_views.xml",
         "views/property_work_order_views.xml",
