@@ -8,6 +8,27 @@
     "category": "Services/Property",
     "depends": ["property_frontdesk", "property_billing"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/property_concierge_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/ir_cron_data.xml",
+        "report/property_work_order_reports.xml",
+        "report/property_work_order_templates.xml",
+        "report/property_service_month_reports.xml",
+        "report/property_service_month_templates.xml",
+        "wizards/property_work_order_reason_views.xml",
+        "views/property_service_item_views.xml",
+        "views/property_work_order_views.xml",
+        "views/property_work_order_callback_views.xml",
+        "views/property_service_month_views.xml",
+        "views/property_work_order_portal_templates.xml",
         "views/property_concierge_menus.xml",
     ],
+    "demo": [
+        "demo/property_service_item_demo.xml",
+        "demo/property_work_order_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": ["property_concierge/static/tests/tours/**/*"],
+    },
 }
