@@ -37,11 +37,12 @@ class PropertyHandover(models.Model):
         )
         if not unpaid:
             return []
+        amount = "%.2f" % sum(unpaid.mapped("amount_residual"))
         return [
             self.env._(
                 "The previous payer still owes %(amount)s on %(count)s payment "
                 "notices of the unit (%(names)s).",
-                amount=f"{sum(unpaid.mapped('amount_residual')):.2f}",
+                amount=amount,
                 count=len(unpaid),
                 names=", ".join(unpaid.mapped("name")),
             )
@@ -95,8 +96,8 @@ class PropertyHandover(models.Model):
                     "(%(due)s, received %(paid)s) through a receipt before handing "
                     "over the keys.",
                     months=estate.property_first_delivery_months,
-                    due=f"{service_due:.2f}",
-                    paid=f"{service_paid:.2f}",
+                    due="%.2f" % service_due,
+                    paid="%.2f" % service_paid,
                 )
             )
         if not estate.property_meters_per_household:
@@ -117,8 +118,8 @@ class PropertyHandover(models.Model):
                     self.env._(
                         "Collect the utility prepayment (%(due)s, received "
                         "%(paid)s) through a receipt before handing over the keys.",
-                        due=f"{utility_due:.2f}",
-                        paid=f"{utility_paid:.2f}",
+                        due="%.2f" % utility_due,
+                        paid="%.2f" % utility_paid,
                     )
                 )
         return blockers
