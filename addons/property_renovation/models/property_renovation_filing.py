@@ -140,11 +140,19 @@ class PropertyRenovationFiling(models.Model):
     manager_id_number = fields.Char(string="Person in Charge ID Number")
     manager_mobile = fields.Char(string="Person in Charge Mobile", tracking=True)
     main_works = fields.Text(required=True)
-    date_start = fields.Date(string="Planned Start", required=True, tracking=True)
+    date_start = fields.Date(
+        string="Planned Start",
+        required=True,
+        tracking=True,
+        default=lambda self: self.env["property.unit"]._property_today(),
+    )
     date_end_planned = fields.Date(
         string="Planned End",
         required=True,
         tracking=True,
+        default=lambda self: (
+            self.env["property.unit"]._property_today() + relativedelta(months=1)
+        ),
         help="End of the works as filed; at most three months after the start.",
     )
     date_end = fields.Date(

@@ -1,5 +1,3 @@
-from datetime import date
-
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -67,14 +65,19 @@ class TestRenovationTour(HttpCase):
         book.action_issue()
 
     def test_filing_to_certificate(self):
-        self.start_tour("/odoo", "property_renovation_filing_tour", login="tour_reno")
+        self.start_tour(
+            "/odoo/action-property_renovation.property_renovation_filing_action",
+            "property_renovation_filing_tour",
+            login="tour_reno",
+        )
         filing = self.env["property.renovation.filing"].search(
             [("unit_id", "=", self.unit.id)]
         )
         self.assertEqual(filing.state, "certificate_issued")
-        self.assertEqual(filing.contractor_id, self.contractor)
+        self.assertTrue(filing.self_renovation)
+        self.assertEqual(filing.main_works, "铺木地板、墙面刷漆")
         self.assertEqual(filing.approved_by_id, self.user)
-        self.assertEqual(len(filing.deposit_ids), 2)
-        self.assertEqual(sum(filing.deposit_ids.mapped("amount_held")), 2000.0)
+        self.assertEqual(filing.deposit_ids.partner_id, self.owner)
+        self.assertEqual(filing.deposit_ids.amount_held, 2000.0)
+        self.assertEqual(filing.deposit_ids.state, "held")
         self.assertTrue(filing.certificate_date)
-        self.assertGreater(date.today(), date(2020, 1, 1))
