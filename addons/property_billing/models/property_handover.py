@@ -37,7 +37,8 @@ class PropertyHandover(models.Model):
         )
         if not unpaid:
             return []
-        amount = "%.2f" % sum(unpaid.mapped("amount_residual"))
+        total = sum(unpaid.mapped("amount_residual"))
+        amount = f"{total:.2f}"
         return [
             self.env._(
                 "The previous payer still owes %(amount)s on %(count)s payment "
@@ -90,14 +91,15 @@ class PropertyHandover(models.Model):
             ).mapped("amount")
         )
         if service_due and currency.compare_amounts(service_paid, service_due) < 0:
+            due, paid = f"{service_due:.2f}", f"{service_paid:.2f}"
             blockers.append(
                 self.env._(
                     "Collect the first %(months)s months of property service fee "
                     "(%(due)s, received %(paid)s) through a receipt before handing "
                     "over the keys.",
                     months=estate.property_first_delivery_months,
-                    due="%.2f" % service_due,
-                    paid="%.2f" % service_paid,
+                    due=due,
+                    paid=paid,
                 )
             )
         if not estate.property_meters_per_household:
@@ -114,12 +116,13 @@ class PropertyHandover(models.Model):
                 )
                 < 0
             ):
+                due, paid = f"{utility_due:.2f}", f"{utility_paid:.2f}"
                 blockers.append(
                     self.env._(
                         "Collect the utility prepayment (%(due)s, received "
                         "%(paid)s) through a receipt before handing over the keys.",
-                        due="%.2f" % utility_due,
-                        paid="%.2f" % utility_paid,
+                        due=due,
+                        paid=paid,
                     )
                 )
         return blockers

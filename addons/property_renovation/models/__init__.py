@@ -6,3 +6,6 @@ from . import property_renovation_patrol
 from . import property_renovation_violation
 from . import property_estate
 from . import property_building
+from . import property_receipt_line
+from . import property_receipt
+from . import property_deposit

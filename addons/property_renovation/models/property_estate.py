@@ -7,18 +7,18 @@ class PropertyEstate(models.Model):
     renovation_deposit_owner = fields.Monetary(
         string="Renovation Deposit: Owner",
         default=1000.0,
-        currency_field="renovation_currency_id",
+        currency_field="property_currency_id",
         help="Deposit paid by the owner when a contractor renovates.",
     )
     renovation_deposit_contractor = fields.Monetary(
         string="Renovation Deposit: Contractor",
         default=1000.0,
-        currency_field="renovation_currency_id",
+        currency_field="property_currency_id",
     )
     renovation_deposit_self = fields.Monetary(
         string="Renovation Deposit: Self-renovation",
         default=2000.0,
-        currency_field="renovation_currency_id",
+        currency_field="property_currency_id",
         help="Deposit paid by the owner alone when renovating without a contractor.",
     )
     renovation_tax_collected = fields.Boolean(
@@ -29,7 +29,6 @@ class PropertyEstate(models.Model):
     )
     renovation_rubbish_fee = fields.Monetary(
         string="Renovation Rubbish Fee",
-        currency_field="renovation_currency_id",
+        currency_field="property_currency_id",
         help="Rubbish clearance fee charged when the deposits are taken (0: none).",
     )
-    renovation_currency_id = fields.Many2one(related="company_id.currency_id")

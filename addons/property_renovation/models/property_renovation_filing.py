@@ -126,8 +126,8 @@ class PropertyRenovationFiling(models.Model):
     self_renovation = fields.Boolean(
         string="Self-renovation",
         tracking=True,
-        help="The owner renovates without a contractor (自装): the owner pays the whole "
-        "deposit and no contractor papers are asked.",
+        help="The owner renovates without a contractor (自装): the owner pays the "
+        "whole deposit and no contractor papers are asked.",
     )
     contractor_id = fields.Many2one(
         "res.partner",
@@ -140,11 +140,19 @@ class PropertyRenovationFiling(models.Model):
     manager_id_number = fields.Char(string="Person in Charge ID Number")
     manager_mobile = fields.Char(string="Person in Charge Mobile", tracking=True)
     main_works = fields.Text(required=True)
-    date_start = fields.Date(string="Planned Start", required=True, tracking=True)
+    date_start = fields.Date(
+        string="Planned Start",
+        required=True,
+        tracking=True,
+        default=lambda self: self.env["property.unit"]._property_today(),
+    )
     date_end_planned = fields.Date(
         string="Planned End",
         required=True,
         tracking=True,
+        default=lambda self: (
+            self.env["property.unit"]._property_today() + relativedelta(months=1)
+        ),
         help="End of the works as filed; at most three months after the start.",
     )
     date_end = fields.Date(
@@ -290,6 +298,18 @@ class PropertyRenovationFiling(models.Model):
     )
     date_closed = fields.Date(readonly=True, copy=False)
     note = fields.Html()
+    # money: deposits, tax and rubbish fee taken by billing receipts
+    receipt_line_ids = fields.One2many(
+        "property.receipt.line", "renovation_filing_id", string="Receipt Lines"
+    )
+    deposit_ids = fields.One2many(
+        "property.deposit", "renovation_filing_id", string="Deposits", readonly=True
+    )
+    deposit_held = fields.Monetary(string="Deposits Held", compute="_compute_deposits")
+    deposit_refunded = fields.Monetary(
+        string="Deposits Refunded", compute="_compute_deposits"
+    )
+    receipt_count = fields.Integer(compute="_compute_deposits")
     # renovation tax collected on the owner's behalf
     tax_collected = fields.Boolean(related="estate_id.renovation_tax_collected")
     tax_amount = fields.Monetary(
@@ -401,9 +421,11 @@ class PropertyRenovationFiling(models.Model):
     def _compute_refund_date_earliest(self):
         for filing in self:
             if filing.inspection_result == "passed" and filing.inspection_date:
+                # seven full working days after the inspection day: the day after
+                # the seventh working day
                 filing.refund_date_earliest = filing._add_working_days(
                     filing.inspection_date, REFUND_WAITING_DAYS
-                )
+                ) + timedelta(days=1)
             else:
                 filing.refund_date_earliest = False
 
@@ -427,7 +449,12 @@ class PropertyRenovationFiling(models.Model):
             return domain
         return ["|", ("state", "not in", OPEN_WORK_STATES), ("date_end", ">=", today)]
 
-    @api.depends("tax_collected", "tax_amount")
+    @api.depends(
+        "tax_collected",
+        "tax_amount",
+        "receipt_line_ids.amount",
+        "receipt_line_ids.state",
+    )
     def _compute_tax_state(self):
         for filing in self:
             if not filing.tax_collected:
@@ -436,9 +463,31 @@ class PropertyRenovationFiling(models.Model):
                 filing.tax_state = "paid" if filing._is_tax_paid() else "due"
 
     def _is_tax_paid(self):
-        """Whether the renovation tax was received (billing receipts)."""
+        """The renovation tax was received by issued receipts of the filing."""
         self.ensure_one()
-        return False
+        received = sum(
+            self.receipt_line_ids.filtered(
+                lambda ln: (
+                    ln.line_type == "on_behalf" and ln.receipt_id.state == "issued"
+                )
+            ).mapped("amount")
+        )
+        return bool(
+            self.tax_amount
+            and self.currency_id.compare_amounts(received, self.tax_amount) >= 0
+        )
+
+    @api.depends(
+        "deposit_ids.amount_held",
+        "deposit_ids.amount_refunded",
+        "receipt_line_ids.receipt_id",
+    )
+    def _compute_deposits(self):
+        for filing in self:
+            mine = filing.deposit_ids
+            filing.deposit_held = sum(mine.mapped("amount_held"))
+            filing.deposit_refunded = sum(mine.mapped("amount_refunded"))
+            filing.receipt_count = len(filing.receipt_line_ids.receipt_id)
 
     def _get_tax_status_label(self):
         self.ensure_one()
@@ -534,9 +583,9 @@ class PropertyRenovationFiling(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if not self.env.context.get("property_renovation_no_sync") and set(
-            vals
-        ) & set(self._get_paper_trigger_fields()):
+        if not self.env.context.get("property_renovation_no_sync") and set(vals) & set(
+            self._get_paper_trigger_fields()
+        ):
             self._sync_paper_lines()
         return res
 
@@ -643,7 +692,7 @@ class PropertyRenovationFiling(models.Model):
         the owner's declaration count as missing too (they are still owed)."""
         self.ensure_one()
         statuses = ("missing", "declared") if include_declared else ("missing",)
-        return self.line_ids.filtered(lambda l: l.required and l.status in statuses)
+        return self.line_ids.filtered(lambda ln: ln.required and ln.status in statuses)
 
     def _format_missing_lines(self, lines):
         by_provider = {}
@@ -751,7 +800,7 @@ class PropertyRenovationFiling(models.Model):
             )
         if self.declaration_signed and not (self.declaration_note or "").strip():
             problems.append(self.env._("what the renovation declaration covers"))
-        declared = self.line_ids.filtered(lambda l: l.status == "declared")
+        declared = self.line_ids.filtered(lambda ln: ln.status == "declared")
         if declared and not self.declaration_signed:
             problems.append(
                 self.env._(
@@ -839,9 +888,175 @@ class PropertyRenovationFiling(models.Model):
         return True
 
     def _check_no_deposit_taken(self):
-        """Hook of the deposits: a filing whose deposits were taken is refunded,
-        never cancelled."""
-        return True
+        """A filing whose deposits were taken is refunded, never cancelled."""
+        for filing in self:
+            if filing.deposit_ids.filtered(lambda d: d.state != "draft"):
+                raise UserError(
+                    self.env._(
+                        "The deposits of %(name)s were taken: the filing goes on to "
+                        "the refund instead of being cancelled.",
+                        name=filing.name,
+                    )
+                )
+
+    # === DEPOSITS (billing) === #
+    def _get_deposit_plan(self):
+        """[(payer, amount, label)] of the deposits the filing takes."""
+        self.ensure_one()
+        estate = self.estate_id
+        if self.self_renovation:
+            return [
+                (
+                    self.owner_id,
+                    estate.renovation_deposit_self,
+                    self.env._("Renovation deposit (self-renovation)"),
+                )
+            ]
+        return [
+            (
+                self.owner_id,
+                estate.renovation_deposit_owner,
+                self.env._("Renovation deposit (owner)"),
+            ),
+            (
+                self.contractor_id,
+                estate.renovation_deposit_contractor,
+                self.env._("Renovation deposit (contractor)"),
+            ),
+        ]
+
+    def action_prepare_receipts(self):
+        """Create the deposits and the draft receipts the cashier issues: one per
+        payer, with the deposit, the renovation tax collected on behalf (paid by
+        the contractor, or the owner when self-renovating) and the rubbish fee."""
+        self.ensure_one()
+        self._check_state(("approved",), self.env._("Taking the deposits"))
+        if self.receipt_line_ids.receipt_id.filtered(lambda r: r.state != "void"):
+            raise UserError(
+                self.env._(
+                    "The receipts of %(name)s are already prepared.", name=self.name
+                )
+            )
+        if self.tax_collected and not self.tax_amount:
+            raise UserError(
+                self.env._(
+                    "Estate %(estate)s collects the renovation tax: enter its amount "
+                    "first.",
+                    estate=self.estate_id.name,
+                )
+            )
+        Deposit = self.env["property.deposit"]
+        receipts = self.env["property.receipt"]
+        deposits = self.deposit_ids.filtered(lambda d: d.state == "draft")
+        tax_payer = self.owner_id if self.self_renovation else self.contractor_id
+        for payer, amount, label in self._get_deposit_plan():
+            deposit = deposits.filtered(lambda d, p=payer: d.partner_id == p)[:1]
+            if not deposit:
+                deposit = Deposit.create(
+                    {
+                        "deposit_type": "renovation",
+                        "partner_id": payer.id,
+                        "unit_id": self.unit_id.id,
+                        "company_id": self.company_id.id,
+                        "amount_expected": amount,
+                        "res_model": self._name,
+                        "res_id": self.id,
+                        "renovation_filing_id": self.id,
+                        "note": f"{self.name} {label}",
+                    }
+                )
+            lines = [
+                Command.create(
+                    {
+                        "line_type": "deposit",
+                        "deposit_id": deposit.id,
+                        "name": f"{self.name} {label}",
+                        "amount": amount,
+                        "renovation_filing_id": self.id,
+                    }
+                )
+            ]
+            if payer == tax_payer and self.tax_collected and self.tax_amount:
+                tax = self.env.ref("property_billing.product_fee_renovation_tax")
+                lines.append(
+                    Command.create(
+                        {
+                            "line_type": "on_behalf",
+                            "product_id": tax.product_variant_id.id,
+                            "name": self.env._(
+                                "%(name)s renovation tax", name=self.name
+                            ),
+                            "amount": self.tax_amount,
+                            "renovation_filing_id": self.id,
+                        }
+                    )
+                )
+            if payer == self.owner_id and self.estate_id.renovation_rubbish_fee:
+                rubbish = self.env.ref("property_billing.product_fee_rubbish")
+                lines.append(
+                    Command.create(
+                        {
+                            "line_type": "fee",
+                            "product_id": rubbish.product_variant_id.id,
+                            "name": self.env._(
+                                "%(name)s renovation rubbish clearance",
+                                name=self.name,
+                            ),
+                            "amount": self.estate_id.renovation_rubbish_fee,
+                            "renovation_filing_id": self.id,
+                        }
+                    )
+                )
+            receipts |= self.env["property.receipt"].create(
+                {
+                    "partner_id": payer.id,
+                    "unit_id": self.unit_id.id,
+                    "payment_method": "cash",
+                    "line_ids": lines,
+                }
+            )
+        self.message_post(
+            body=self.env._(
+                "Receipts prepared for the deposits: %(count)s.", count=len(receipts)
+            )
+        )
+        return self.action_view_receipts()
+
+    def action_view_receipts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_billing.property_receipt_action"
+        )
+        action["domain"] = [("id", "in", self.receipt_line_ids.receipt_id.ids)]
+        action["context"] = {"create": False}
+        return action
+
+    def action_view_deposits(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_billing.property_deposit_action"
+        )
+        action["domain"] = [("id", "in", self.deposit_ids.ids)]
+        action["context"] = {"create": False}
+        return action
+
+    def _update_after_receipts(self):
+        """Receipts of the filings were issued or voided."""
+        for filing in self:
+            plan = filing._get_deposit_plan()
+            held = filing.deposit_ids.filtered(lambda d: d.state == "held")
+            payers_held = held.mapped("partner_id")
+            all_held = all(payer in payers_held for payer, _a, _l in plan)
+            if filing.state == "approved" and all_held:
+                filing._mark_deposits_paid()
+            elif filing.state == "deposit_paid" and not all_held:
+                filing.write({"state": "approved"})
+                filing.message_post(
+                    body=self.env._(
+                        "A deposit receipt was voided: the deposits are to be taken "
+                        "again."
+                    )
+                )
 
     def _mark_deposits_paid(self):
         """Called once the deposits are held (billing receipts issued)."""
@@ -1070,7 +1285,143 @@ class PropertyRenovationFiling(models.Model):
         return True
 
     def _check_can_close(self):
-        """Hook of the billing part: every deposit refunded."""
+        self.ensure_one()
+        if pending := self.deposit_ids.filtered(lambda d: d.state != "refunded"):
+            raise UserError(
+                self.env._(
+                    "Filing %(name)s is closed once its deposits are refunded: "
+                    "%(deposits)s",
+                    name=self.name,
+                    deposits=", ".join(pending.mapped("name")),
+                )
+            )
+
+    def _get_refund_request_blockers(self):
+        """The refund conditions plus what the desk records at the counter."""
+        self.ensure_one()
+        env = self.env
+        blockers = self._get_refund_blockers()
+        receipts = self.receipt_line_ids.filtered(
+            lambda ln: ln.line_type == "deposit" and ln.receipt_id.state == "issued"
+        ).receipt_id
+        number = (self.refund_receipt_number or "").strip()
+        if not number:
+            blockers.append(env._("the number of the original deposit receipt"))
+        elif number not in receipts.mapped("name"):
+            blockers.append(
+                env._(
+                    "receipt %(number)s did not take the deposits of this filing "
+                    "(their receipts: %(receipts)s)",
+                    number=number,
+                    receipts=", ".join(receipts.mapped("name")) or "-",
+                )
+            )
+        if self.refund_deduction and not (self.refund_deduction_reason or "").strip():
+            blockers.append(env._("the reason of the deduction for damages"))
+        if not self.owner_ack:
+            blockers.append(env._("the owner's acknowledgement of the refund"))
+        if not self.self_renovation and not self.contractor_ack:
+            blockers.append(env._("the contractor's acknowledgement of the refund"))
+        deduction = self._get_total_deduction()
+        held = sum(
+            self.deposit_ids.filtered(lambda d: d.state == "held").mapped("amount_held")
+        )
+        if self.currency_id.compare_amounts(deduction, held) > 0:
+            blockers.append(
+                env._(
+                    "the deductions (%(deduction)s) exceed the deposits held "
+                    "(%(held)s)",
+                    deduction=deduction,
+                    held=held,
+                )
+            )
+        return blockers
+
+    def _get_total_deduction(self):
+        self.ensure_one()
+        return self.refund_deduction + self.violation_deduction
+
+    def _split_deduction(self):
+        """{deposit: (deduction, reason)}: the contractor's deposit first."""
+        self.ensure_one()
+        reasons = [
+            f"{v.display_name} {v.deduction}"
+            for v in self.violation_ids.filtered(
+                lambda v: v.state != "cancelled" and v.deduction
+            )
+        ]
+        if self.refund_deduction:
+            reasons.append(f"{self.refund_deduction_reason} {self.refund_deduction}")
+        reason = "; ".join(reasons) or False
+        remaining = self._get_total_deduction()
+        deposits = self.deposit_ids.filtered(lambda d: d.state == "held").sorted(
+            lambda d: d.partner_id != self.contractor_id
+        )
+        result = {}
+        for deposit in deposits:
+            part = min(remaining, deposit.amount_held)
+            remaining -= part
+            result[deposit] = (part, reason if part else False)
+        return result
+
+    def action_request_refund(self):
+        """The desk asks for the refund of the deposits (billing approval follows)."""
+        self._check_state(("refund_eligible",), self.env._("Requesting the refund"))
+        for filing in self:
+            filing._raise_refund_blockers(filing._get_refund_request_blockers())
+            for deposit, (deduction, reason) in filing._split_deduction().items():
+                deposit.action_request_refund(deduction=deduction, reason=reason)
+            filing.message_post(
+                body=self.env._(
+                    "Refund of the deposits requested (receipt %(number)s, "
+                    "deductions %(deduction)s); acknowledged by the "
+                    "owner%(contractor)s.",
+                    number=filing.refund_receipt_number,
+                    deduction=filing._get_total_deduction(),
+                    contractor=""
+                    if filing.self_renovation
+                    else self.env._(" and the contractor"),
+                )
+            )
+        return True
+
+    def action_approve_refund(self):
+        """The service-centre manager approves the refund of the deposits."""
+        for filing in self:
+            deposits = filing.deposit_ids.filtered(
+                lambda d: d.state == "refund_requested"
+            )
+            if not deposits:
+                raise UserError(
+                    self.env._("No refund is requested for %(name)s.", name=filing.name)
+                )
+            deposits.action_approve_refund()
+            filing.message_post(body=self.env._("Refund of the deposits approved."))
+        return True
+
+    def action_refund(self):
+        """Finance pays the deposits back; the filing is then closed."""
+        for filing in self:
+            deposits = filing.deposit_ids.filtered(
+                lambda d: d.state == "refund_approved"
+            )
+            if not deposits:
+                raise UserError(
+                    self.env._(
+                        "No approved refund to pay for %(name)s.", name=filing.name
+                    )
+                )
+            deposits.action_refund()
+            filing.sudo().message_post(
+                body=self.env._(
+                    "Deposits refunded: %(amount)s.",
+                    amount=sum(deposits.mapped("amount_refunded")),
+                )
+            )
+            if filing.state == "refund_eligible" and all(
+                d.state == "refunded" for d in filing.deposit_ids
+            ):
+                filing.sudo().action_close()
         return True
 
     # === EXTENSIONS, WORKERS === #

@@ -93,9 +93,15 @@ class PropertyRenovationFilingLine(models.Model):
                 else "owner"
             )
 
+    @api.depends("paper_type")
+    def _compute_display_name(self):
+        labels = dict(self._fields["paper_type"]._description_selection(self.env))
+        for line in self:
+            line.display_name = labels.get(line.paper_type, "")
+
     @api.constrains("status", "paper_type")
     def _check_declared(self):
-        for line in self.filtered(lambda l: l.status == "declared"):
+        for line in self.filtered(lambda ln: ln.status == "declared"):
             if line.provider != "contractor":
                 raise ValidationError(
                     self.env._(
