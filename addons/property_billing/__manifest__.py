@@ -8,6 +8,12 @@
     "category": "Services/Property",
     "depends": ["property_frontdesk", "account"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/property_billing_run_security.xml",
+        "views/property_estate_run_views.xml",
+        "views/property_fee_rule_views.xml",
+        "views/property_meter_views.xml",
         "views/property_billing_menus.xml",
+        "views/property_billing_run_menus.xml",
     ],
 }
