@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -108,3 +110,48 @@ class PropertyEstate(models.Model):
                         estate=estate.name,
                     )
                 )
+
+    # === BUSINESS METHODS === #
+    def _get_collection_report_lines(self):
+        """Rows of the printed collection report: per building and month, billed,
+        collected and rate, and the arrears ageing per building."""
+        self.ensure_one()
+        Collection = self.env["property.collection.report"]
+        rates = Collection.read_group(
+            [("estate_id", "=", self.id)],
+            ["amount_billed:sum", "amount_collected:sum", "collection_rate"],
+            ["building_id", "period"],
+            lazy=False,
+            orderby="period desc",
+        )
+        ageing = defaultdict(dict)
+        for building, bucket, amount in self.env["property.arrears.report"]._read_group(
+            [("estate_id", "=", self.id)],
+            ["building_id", "age_bucket"],
+            ["amount_due:sum"],
+        ):
+            ageing[building][bucket] = amount
+        return {
+            "rates": [
+                {
+                    "building": group["building_id"] and group["building_id"][1],
+                    "period": group["period"],
+                    "billed": group["amount_billed"],
+                    "collected": group["amount_collected"],
+                    "rate": group["collection_rate"],
+                }
+                for group in rates
+            ],
+            "ageing": [
+                {
+                    "building": building.display_name,
+                    "buckets": [
+                        buckets.get(key, 0.0)
+                        for key in ("0_30", "31_90", "91_180", "over_180")
+                    ],
+                    "total": sum(buckets.values()),
+                }
+                for building, buckets in ageing.items()
+            ],
+            "target": 95.0,
+        }

@@ -67,6 +67,11 @@ class PropertyMeter(models.Model):
             "UNIQUE(estate_id, meter_type, name)",
             "A meter number must be unique per estate and meter type.",
         ),
+        (
+            "unit_required",
+            "CHECK(is_shared IS TRUE OR unit_id IS NOT NULL)",
+            "A meter measures one unit: choose it, or mark the meter as shared.",
+        ),
     ]
 
     # === COMPUTE METHODS === #
@@ -91,14 +96,6 @@ class PropertyMeter(models.Model):
                 raise ValidationError(
                     self.env._(
                         "Shared meter %(meter)s must be shared by at least two units.",
-                        meter=meter.name,
-                    )
-                )
-            if not meter.is_shared and not meter.unit_id:
-                raise ValidationError(
-                    self.env._(
-                        "Meter %(meter)s measures one unit: choose it, or mark the "
-                        "meter as shared.",
                         meter=meter.name,
                     )
                 )

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -128,34 +130,62 @@ class PropertyMeterReading(models.Model):
         """Recompute previous value and consumption of the meters' readings from
         the earliest changed date on, and check every one of them."""
         self.env.flush_all()
-        for meter in self.meter_id:
-            since = min(self.filtered(lambda r, m=meter: r.meter_id == m).mapped("date"))
-            readings = self.search(
-                [("meter_id", "=", meter.id)], order="date, id"
+        since = {}
+        for reading in self:
+            meter_id = reading.meter_id.id
+            since[meter_id] = min(since.get(meter_id, reading.date), reading.date)
+        readings = self.search(
+            [("meter_id", "in", list(since)), ("date", ">=", min(since.values()))],
+            order="meter_id, date, id",
+        )
+        previous_of = self._get_previous_readings(since)
+        updates = defaultdict(list)
+        consumption_of = {}
+        for reading in readings:
+            meter = reading.meter_id
+            if reading.date < since[meter.id]:
+                previous_of[meter.id] = reading
+                continue
+            previous = previous_of.get(meter.id)
+            prev_value = previous.value if previous else meter.initial_value
+            if reading.meter_change:
+                consumption = max(reading.old_meter_final - prev_value, 0.0) + (
+                    reading.value
+                )
+            else:
+                consumption = reading.value - prev_value
+            reference = (
+                consumption_of.get(previous.id, previous.consumption)
+                if previous
+                else 0.0
             )
-            previous = None
-            for reading in readings:
-                if reading.date < since:
-                    previous = reading
-                    continue
-                prev_value = previous.value if previous else meter.initial_value
-                if reading.meter_change:
-                    consumption = max(reading.old_meter_final - prev_value, 0.0) + (
-                        reading.value
-                    )
-                else:
-                    consumption = reading.value - prev_value
-                reading._check_consumption(previous, prev_value, consumption)
-                if (
-                    reading.previous_value != prev_value
-                    or reading.consumption != consumption
-                ):
-                    super(PropertyMeterReading, reading).write(
-                        {"previous_value": prev_value, "consumption": consumption}
-                    )
-                previous = reading
+            reading._check_consumption(prev_value, consumption, reference)
+            consumption_of[reading.id] = consumption
+            if reading.previous_value != prev_value or reading.consumption != consumption:
+                updates[(prev_value, consumption)].append(reading.id)
+            previous_of[meter.id] = reading
+        for (prev_value, consumption), ids in updates.items():
+            super(PropertyMeterReading, self.browse(ids)).write(
+                {"previous_value": prev_value, "consumption": consumption}
+            )
 
-    def _check_consumption(self, previous, prev_value, consumption):
+    def _get_previous_readings(self, since):
+        """{meter id: its last reading dated before since[meter id]}."""
+        if not since:
+            return {}
+        self.env.cr.execute(
+            """SELECT DISTINCT ON (r.meter_id) r.meter_id, r.id
+                 FROM property_meter_reading r
+                 JOIN (SELECT unnest(%s::int[]) AS meter_id,
+                              unnest(%s::date[]) AS since) s
+                   ON s.meter_id = r.meter_id AND r.date < s.since
+             ORDER BY r.meter_id, r.date DESC, r.id DESC""",
+            [list(since), list(since.values())],
+        )
+        return {meter_id: self.browse(rid) for meter_id, rid in self.env.cr.fetchall()}
+
+    def _check_consumption(self, prev_value, consumption, reference):
+        """``reference``: consumption of the previous reading (0 if none)."""
         self.ensure_one()
         if self.meter_change:
             if self.old_meter_final < prev_value:
@@ -183,9 +213,8 @@ class PropertyMeterReading(models.Model):
                 )
             )
         ratio = self.meter_id.estate_id.reading_jump_ratio
-        if not ratio or self.jump_confirmed or not previous:
+        if not ratio or self.jump_confirmed:
             return
-        reference = previous.consumption
         if reference > 0 and consumption > reference * ratio:
             raise ValidationError(
                 self.env._(
