@@ -194,7 +194,9 @@ def main():
         ok &= verdict("first run", first.seconds, 300)
 
         env.invalidate_all()
-        with Timer(f"re-run of the same period ({n_units} units, nothing missing)") as rerun:
+        with Timer(
+            f"re-run of the same period ({n_units} units, nothing missing)"
+        ) as rerun:
             run.with_context(property_billing_timings={})._process_batches_all()
         assert len(run.notice_ids) == notices
         ok &= verdict("re-run", rerun.seconds, 30)
@@ -208,8 +210,7 @@ def main():
                 f"compared with the issue's measurement, {CONTRACT_RATE:.1f} notices/s."
             )
         print(
-            f"ratio to OCA contract: {rate / CONTRACT_RATE:.1f}x "
-            f"(target: at least 5x)"
+            f"ratio to OCA contract: {rate / CONTRACT_RATE:.1f}x (target: at least 5x)"
         )
         ok &= rate >= 5 * CONTRACT_RATE
 

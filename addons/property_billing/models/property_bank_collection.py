@@ -96,10 +96,12 @@ class PropertyBankCollection(models.Model):
         for batch in self:
             batch.amount_total = sum(batch.line_ids.mapped("amount"))
             batch.amount_collected = sum(
-                batch.line_ids.filtered(lambda l: l.state == "success").mapped("amount")
+                batch.line_ids.filtered(lambda ln: ln.state == "success").mapped(
+                    "amount"
+                )
             )
             batch.failed_count = len(
-                batch.line_ids.filtered(lambda l: l.state == "failed")
+                batch.line_ids.filtered(lambda ln: ln.state == "failed")
             )
 
     # === CONSTRAINT METHODS === #
@@ -164,15 +166,15 @@ class PropertyBankCollection(models.Model):
         if self.state not in ("draft", "exported"):
             raise UserError(self.env._("The result of this batch is already imported."))
         if not self.line_ids:
-            raise UserError(
-                self.env._("Nothing to collect: prepare the batch first.")
-            )
+            raise UserError(self.env._("Nothing to collect: prepare the batch first."))
         content = self._export_content()
         self.write(
             {
                 "state": "exported",
                 "export_file": base64.b64encode(content),
-                "export_filename": f"collection_{self.collection_date}.{self.file_format}",
+                "export_filename": (
+                    f"collection_{self.collection_date}.{self.file_format}"
+                ),
             }
         )
         return True
@@ -247,7 +249,9 @@ class PropertyBankCollection(models.Model):
             )
         journal = self.company_id.property_bank_journal_id
         if not journal:
-            raise UserError(self.env._("Set the desk bank journal of the company first."))
+            raise UserError(
+                self.env._("Set the desk bank journal of the company first.")
+            )
         for row in rows:
             line = lines[row["reference"]]
             if line.state != "pending":
@@ -279,7 +283,7 @@ class PropertyBankCollection(models.Model):
         self.message_post(
             body=self.env._(
                 "Bank result imported: %(ok)s collected, %(failed)s failed.",
-                ok=len(self.line_ids.filtered(lambda l: l.state == "success")),
+                ok=len(self.line_ids.filtered(lambda ln: ln.state == "success")),
                 failed=self.failed_count,
             )
         )

@@ -37,9 +37,7 @@ class PropertyBankCollectionLine(models.Model):
         readonly=True,
     )
     failure_reason = fields.Char(readonly=True)
-    payment_id = fields.Many2one(
-        "account.payment", readonly=True, ondelete="restrict"
-    )
+    payment_id = fields.Many2one("account.payment", readonly=True, ondelete="restrict")
 
     _sql_constraints = [
         (
@@ -65,8 +63,9 @@ class PropertyBankCollectionLine(models.Model):
         )
         payment.action_post()
         receivable = (payment.move_id.line_ids | self.move_id.line_ids).filtered(
-            lambda l: l.account_id.account_type == "asset_receivable"
-            and not l.reconciled
+            lambda ln: (
+                ln.account_id.account_type == "asset_receivable" and not ln.reconciled
+            )
         )
         receivable.reconcile()
         return payment

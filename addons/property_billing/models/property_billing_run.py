@@ -30,7 +30,14 @@ class PropertyBillingRun(models.Model):
     _check_company_auto = True
 
     # === FIELDS === #
-    name = fields.Char(required=True, tracking=True)
+    name = fields.Char(
+        required=True,
+        tracking=True,
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     estate_id = fields.Many2one(
         "property.estate",
         required=True,
@@ -79,9 +86,7 @@ class PropertyBillingRun(models.Model):
         help="Units billed per batch; a run of more units goes on in the background, "
         "committing each batch, and can be resumed after an interruption.",
     )
-    total_count = fields.Integer(
-        string="Units to Bill", readonly=True, copy=False
-    )
+    total_count = fields.Integer(string="Units to Bill", readonly=True, copy=False)
     processed_count = fields.Integer(
         string="Units Processed", readonly=True, copy=False
     )
@@ -110,6 +115,12 @@ class PropertyBillingRun(models.Model):
     ]
 
     # === COMPUTE METHODS === #
+    @api.depends("estate_id", "period")
+    def _compute_name(self):
+        for run in self:
+            if not run.name and run.estate_id and run.period:
+                run.name = f"{run.estate_id.name} {run.period}"
+
     @api.depends(
         "period",
         "estate_id.billing_cutoff_day",
@@ -134,7 +145,9 @@ class PropertyBillingRun(models.Model):
     def _compute_progress(self):
         for run in self:
             run.progress = (
-                100.0 * run.processed_count / run.total_count if run.total_count else 0.0
+                100.0 * run.processed_count / run.total_count
+                if run.total_count
+                else 0.0
             )
 
     def _compute_notice_stats(self):
@@ -175,19 +188,9 @@ class PropertyBillingRun(models.Model):
     @api.constrains("batch_size")
     def _check_batch_size(self):
         if self.filtered(lambda r: r.batch_size < 1):
-            raise ValidationError(
-                self.env._("A batch must bill at least one unit.")
-            )
+            raise ValidationError(self.env._("A batch must bill at least one unit."))
 
     # === CRUD METHODS === #
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if not vals.get("name") and vals.get("estate_id") and vals.get("period"):
-                estate = self.env["property.estate"].browse(vals["estate_id"])
-                vals["name"] = f"{estate.name} {vals['period']}"
-        return super().create(vals_list)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_billed(self):
         if self.filtered(lambda r: r.state != "draft" or r.notice_ids):
@@ -444,7 +447,11 @@ class PropertyBillingRun(models.Model):
                         continue
                     # the consumption is billed to the payer on the cut-off day
                     partner = next(
-                        (p for p, start, stop in unit_spans if start <= self.cutoff_date <= stop),
+                        (
+                            p
+                            for p, start, stop in unit_spans
+                            if start <= self.cutoff_date <= stop
+                        ),
                         unit_spans[-1][0],
                     )
                     charges[(unit, partner)].append(
@@ -582,9 +589,7 @@ class PropertyBillingRun(models.Model):
         billed = self._get_billed_keys(units)
         charges = self._prepare_fee_charges(units, spans)
         extra = [
-            charge
-            for charge in self._get_extra_charges(units)
-            if charge.get("unit_id")
+            charge for charge in self._get_extra_charges(units) if charge.get("unit_id")
         ]
         Unit = self.env["property.unit"]
         for charge in extra:
@@ -603,7 +608,10 @@ class PropertyBillingRun(models.Model):
         ]
         if not keys:
             return self.env["account.move"]
-        vals_list = [self._prepare_notice_vals(unit, partner, charges[(unit, partner)]) for unit, partner in keys]
+        vals_list = [
+            self._prepare_notice_vals(unit, partner, charges[(unit, partner)])
+            for unit, partner in keys
+        ]
         Move = self.env["account.move"]
         timings = self.env.context.get("property_billing_timings")
         if fast:

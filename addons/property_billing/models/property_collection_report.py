@@ -56,7 +56,13 @@ class PropertyCollectionReport(models.Model):
         """The rate of a group is collected / billed of the group, not an
         average of rates."""
         result = super().read_group(
-            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+            domain,
+            fields,
+            groupby,
+            offset=offset,
+            limit=limit,
+            orderby=orderby,
+            lazy=lazy,
         )
         if any(f.split(":")[0] == "collection_rate" for f in fields):
             sums = super().read_group(

@@ -116,9 +116,7 @@ class PropertyDunning(models.Model):
                     )
                 )
         if not signed_by:
-            raise UserError(
-                self.env._("Write who signed for the dunning letter.")
-            )
+            raise UserError(self.env._("Write who signed for the dunning letter."))
         self.write(
             {
                 "delivered_date": fields.Datetime.now(),
@@ -149,7 +147,9 @@ class PropertyDunning(models.Model):
             leader = dunning._get_engineering_leader()
             dunning.activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=self.env._("Suspend the service of %(unit)s", unit=dunning.unit_id.code),
+                summary=self.env._(
+                    "Suspend the service of %(unit)s", unit=dunning.unit_id.code
+                ),
                 note=self.env._(
                     "Unpaid %(amount)s since %(period)s: the suspension was approved "
                     "by %(user)s.",
@@ -185,8 +185,13 @@ class PropertyDunning(models.Model):
         """Payment stops the dunning at once."""
         today = self.env["property.unit"]._property_today()
         paid = self.filtered(
-            lambda d: d.state != "closed"
-            and all(m.payment_state in ("paid", "in_payment", "reversed") for m in d.move_ids)
+            lambda d: (
+                d.state != "closed"
+                and all(
+                    m.payment_state in ("paid", "in_payment", "reversed")
+                    for m in d.move_ids
+                )
+            )
         )
         if paid:
             paid.write({"state": "closed", "closed_date": today})
@@ -205,7 +210,9 @@ class PropertyDunning(models.Model):
         intervals = calendar._work_intervals_batch(begin, begin + timedelta(days=93))[
             False
         ]
-        days = sorted({start.astimezone(tz).date() for start, _stop, _meta in intervals})
+        days = sorted(
+            {start.astimezone(tz).date() for start, _stop, _meta in intervals}
+        )
         wanted = estate.dunning_working_days
         if len(days) < wanted:
             return False
@@ -216,7 +223,7 @@ class PropertyDunning(models.Model):
         today = self.env["property.unit"]._property_today()
         open_dunnings = self.search([("state", "not in", ("closed", "suspended"))])
         open_dunnings._close_paid()
-        for estate in self.env["property.estate"].search([]):
+        for estate in self.env["property.estate"].search([("active", "=", True)]):
             self._create_reminders(estate, today)
         self._advance(today)
 
@@ -270,8 +277,11 @@ class PropertyDunning(models.Model):
         """Reminder → notice of suspension after the configured days; notice →
         suspension to approve when its grace days are over."""
         to_notice = self.search([("state", "=", "reminder")]).filtered(
-            lambda d: today
-            > d.reminder_date + timedelta(days=d.estate_id.dunning_suspension_notice_days)
+            lambda d: (
+                today
+                > d.reminder_date
+                + timedelta(days=d.estate_id.dunning_suspension_notice_days)
+            )
         )
         for dunning in to_notice:
             dunning.write(

@@ -8,6 +8,28 @@ class PropertyEstate(models.Model):
     _inherit = "property.estate"
 
     # === FIELDS === #
+    property_service_fee_rate = fields.Float(
+        string="Service Fee (per m² and month)",
+        digits="Product Price",
+        tracking=True,
+        help="Monthly property service fee per m² of built area; a first delivery "
+        "collects three months of it before the keys are handed over.",
+    )
+    property_first_delivery_months = fields.Integer(
+        string="Months Collected at Delivery", default=3
+    )
+    property_meters_per_household = fields.Boolean(
+        string="Utilities Billed per Household",
+        default=True,
+        help="Untick when the utility company does not bill each household: a "
+        "first delivery then collects a utility prepayment too.",
+    )
+    property_utility_prepayment = fields.Monetary(
+        string="Utility Prepayment at Delivery",
+        currency_field="property_currency_id",
+    )
+    property_currency_id = fields.Many2one(related="company_id.currency_id")
+
     billing_cutoff_day = fields.Integer(
         string="Reading Cut-off Day",
         default=20,
@@ -42,8 +64,7 @@ class PropertyEstate(models.Model):
     dunning_suspension_notice_days = fields.Integer(
         string="Suspension Notice After (Days)",
         default=30,
-        help="Days after the reminder before a notice of service suspension is "
-        "issued.",
+        help="Days after the reminder before a notice of service suspension is issued.",
     )
     dunning_grace_days = fields.Integer(
         string="Suspension Grace (Days)",
@@ -68,9 +89,7 @@ class PropertyEstate(models.Model):
     )
 
     # === CONSTRAINT METHODS === #
-    @api.constrains(
-        "billing_cutoff_day", "notice_delivery_day", "bank_collection_day"
-    )
+    @api.constrains("billing_cutoff_day", "notice_delivery_day", "bank_collection_day")
     def _check_billing_days(self):
         for estate in self:
             for field in (
@@ -98,11 +117,15 @@ class PropertyEstate(models.Model):
     )
     def _check_billing_limits(self):
         for estate in self:
-            if estate.reading_jump_ratio < 0 or min(
-                estate.dunning_working_days,
-                estate.dunning_suspension_notice_days,
-                estate.dunning_grace_days,
-            ) < 1:
+            if (
+                estate.reading_jump_ratio < 0
+                or min(
+                    estate.dunning_working_days,
+                    estate.dunning_suspension_notice_days,
+                    estate.dunning_grace_days,
+                )
+                < 1
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(estate)s: the jump ratio cannot be negative and the "

@@ -50,9 +50,7 @@ class PropertyFeeRule(models.Model):
         check_company=True,
         tracking=True,
     )
-    basis = fields.Selection(
-        FEE_BASIS, required=True, default="area", tracking=True
-    )
+    basis = fields.Selection(FEE_BASIS, required=True, default="area", tracking=True)
     meter_type = fields.Selection(
         METER_TYPES,
         help="Meters whose consumption this rule charges (per meter unit basis).",
@@ -63,9 +61,7 @@ class PropertyFeeRule(models.Model):
         digits="Product Unit of Measure",
         help="Number of pieces charged each month per unit (per piece basis).",
     )
-    price = fields.Float(
-        required=True, digits="Product Price", tracking=True
-    )
+    price = fields.Float(required=True, digits="Product Price", tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date_start = fields.Date(
         string="Valid From", required=True, default=fields.Date.today, tracking=True
@@ -94,8 +90,8 @@ class PropertyFeeRule(models.Model):
 
     @api.model
     def _selection_usage(self):
-        return self.env["property.unit"]._fields["usage"]._description_selection(
-            self.env
+        return (
+            self.env["property.unit"]._fields["usage"]._description_selection(self.env)
         )
 
     # === COMPUTE METHODS === #
@@ -116,7 +112,9 @@ class PropertyFeeRule(models.Model):
             )
 
     # === CONSTRAINT METHODS === #
-    @api.constrains("estate_id", "usage", "product_id", "date_start", "date_end", "active")
+    @api.constrains(
+        "estate_id", "usage", "product_id", "date_start", "date_end", "active"
+    )
     def _check_overlap(self):
         for rule in self.filtered("active"):
             domain = [

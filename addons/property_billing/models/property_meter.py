@@ -57,9 +57,7 @@ class PropertyMeter(models.Model):
         "property.meter.reading", "meter_id", string="Readings"
     )
     last_reading_date = fields.Date(compute="_compute_last_reading")
-    last_reading_value = fields.Float(
-        compute="_compute_last_reading", digits=(16, 2)
-    )
+    last_reading_value = fields.Float(compute="_compute_last_reading", digits=(16, 2))
 
     _sql_constraints = [
         (

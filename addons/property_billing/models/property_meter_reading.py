@@ -161,13 +161,17 @@ class PropertyMeterReading(models.Model):
             )
             reading._check_consumption(prev_value, consumption, reference)
             consumption_of[reading.id] = consumption
-            if reading.previous_value != prev_value or reading.consumption != consumption:
+            if (
+                reading.previous_value != prev_value
+                or reading.consumption != consumption
+            ):
                 updates[(prev_value, consumption)].append(reading.id)
             previous_of[meter.id] = reading
         for (prev_value, consumption), ids in updates.items():
-            super(PropertyMeterReading, self.browse(ids)).write(
+            self.browse(ids).write(
                 {"previous_value": prev_value, "consumption": consumption}
             )
+        return True
 
     def _get_previous_readings(self, since):
         """{meter id: its last reading dated before since[meter id]}."""

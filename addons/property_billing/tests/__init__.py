@@ -1,3 +1,7 @@
+from . import test_receipt
+from . import test_receipt_book
+from . import test_deposit
+from . import test_cashier_report
 from . import test_period
 from . import test_fee_rule
 from . import test_meter_reading

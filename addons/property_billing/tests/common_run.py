@@ -14,7 +14,9 @@ class PropertyBillingRunCommon(PropertyDeskCommon):
         cls.env.company.external_report_layout_id = cls.env.ref(
             "web.external_layout_standard"
         )
-        cls.env.user.groups_id |= cls.env.ref("property_frontdesk.group_property_manager")
+        cls.env.user.groups_id |= cls.env.ref(
+            "property_frontdesk.group_property_manager"
+        )
         ref = cls.env.ref
         cls.fee_service = ref("property_billing.product_fee_service").product_variant_id
         cls.fee_water = ref("property_billing.product_fee_water").product_variant_id
@@ -57,8 +59,12 @@ class PropertyBillingRunCommon(PropertyDeskCommon):
             }
         )
         # cls.unit: 3-1201, 98.5 m², Owner Zhou pays since 2020
-        cls.buyer = cls.env["res.partner"].create({"name": "Buyer Qian", "lang": "en_US"})
-        cls.seller = cls.env["res.partner"].create({"name": "Seller Sun", "lang": "en_US"})
+        cls.buyer = cls.env["res.partner"].create(
+            {"name": "Buyer Qian", "lang": "en_US"}
+        )
+        cls.seller = cls.env["res.partner"].create(
+            {"name": "Seller Sun", "lang": "en_US"}
+        )
         cls.unit_sold = cls._create_unit(
             "1202",
             floor=12,
@@ -128,4 +134,6 @@ class PropertyBillingRunCommon(PropertyDeskCommon):
         )
 
     def _notices(self, run):
-        return run.notice_ids.sorted(lambda m: (m.property_unit_id.code, m.partner_id.name))
+        return run.notice_ids.sorted(
+            lambda m: (m.property_unit_id.code, m.partner_id.name)
+        )

@@ -93,15 +93,21 @@ class TestBankCollection(PropertyBillingRunCommon):
             draft.action_revoke()
 
     def _round_trip(self, fmt):
-        batch = self._batch(file_format=fmt, export_columns="reference,payer,account_number,amount,unit")
+        batch = self._batch(
+            file_format=fmt, export_columns="reference,payer,account_number,amount,unit"
+        )
         batch.action_prepare()
         self.assertEqual(len(batch.line_ids), 2)
         self.assertAlmostEqual(batch.amount_total, 298.75 + 112.5)
         batch.action_export()
         rows = self._exported_rows(batch)
-        self.assertEqual(rows[0], ["reference", "payer", "account_number", "amount", "unit"])
+        self.assertEqual(
+            rows[0], ["reference", "payer", "account_number", "amount", "unit"]
+        )
         by_unit = {row[4]: row for row in rows[1:]}
-        self.assertEqual(by_unit["3-1201"][1:4], ["Owner Zhou", "6222000011112222", "298.75"])
+        self.assertEqual(
+            by_unit["3-1201"][1:4], ["Owner Zhou", "6222000011112222", "298.75"]
+        )
         content, name = self._result(
             batch,
             [
@@ -112,12 +118,14 @@ class TestBankCollection(PropertyBillingRunCommon):
         )
         batch._import_result(content, name)
         self.assertEqual(batch.state, "done")
-        ok = batch.line_ids.filtered(lambda l: l.state == "success")
-        failed = batch.line_ids.filtered(lambda l: l.state == "failed")
+        ok = batch.line_ids.filtered(lambda ln: ln.state == "success")
+        failed = batch.line_ids.filtered(lambda ln: ln.state == "failed")
         self.assertEqual(ok.unit_id, self.unit)
         self.assertEqual(ok.move_id.payment_state, "paid")
         self.assertEqual(ok.payment_id.state, "paid")
-        self.assertEqual(ok.payment_id.journal_id, self.env.company.property_bank_journal_id)
+        self.assertEqual(
+            ok.payment_id.journal_id, self.env.company.property_bank_journal_id
+        )
         self.assertEqual(failed.failure_reason, "Insufficient balance")
         self.assertEqual(failed.move_id.payment_state, "not_paid")
         self.assertEqual(batch.failed_count, 1)
@@ -145,11 +153,14 @@ class TestBankCollection(PropertyBillingRunCommon):
         batch.action_export()
         with self.assertRaisesRegex(UserError, "not in this batch"):
             batch._import_result(b"reference,status\nXYZ,success\n", "r.csv")
-        with self.assertRaisesRegex(UserError, "needs the columns reference and status"):
+        with self.assertRaisesRegex(
+            UserError, "needs the columns reference and status"
+        ):
             batch._import_result(b"ref,result\nXYZ,success\n", "r.csv")
         line = batch.line_ids[0]
         batch._import_result(
-            f"reference,status,amount\n{line.reference},success,1.00\n".encode(), "r.csv"
+            f"reference,status,amount\n{line.reference},success,1.00\n".encode(),
+            "r.csv",
         )
         self.assertEqual(line.state, "failed")
         self.assertIn("differs", line.failure_reason)

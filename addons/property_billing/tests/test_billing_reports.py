@@ -22,22 +22,31 @@ class TestBillingReports(PropertyBillingRunCommon):
         )
         payment.action_post()
         (payment.move_id.line_ids | notice.line_ids).filtered(
-            lambda l: l.account_id.account_type == "asset_receivable"
+            lambda ln: ln.account_id.account_type == "asset_receivable"
         ).reconcile()
         Report = self.env["property.collection.report"]
         groups = Report.read_group(
             [("estate_id", "=", self.estate.id)],
-            ["collection_rate", "amount_billed:sum", "amount_collected:sum", "target_rate"],
+            [
+                "collection_rate",
+                "amount_billed:sum",
+                "amount_collected:sum",
+                "target_rate",
+            ],
             ["period"],
         )
         by_period = {g["period"]: g for g in groups}
-        self.assertAlmostEqual(by_period["2026-11"]["collection_rate"], 100 * 298.75 / 603.75)
+        self.assertAlmostEqual(
+            by_period["2026-11"]["collection_rate"], 100 * 298.75 / 603.75
+        )
         self.assertAlmostEqual(by_period["2026-09"]["collection_rate"], 0.0)
         self.assertEqual(by_period["2026-11"]["target_rate"], 95.0)
         total = Report.read_group(
             [("estate_id", "=", self.estate.id)], ["collection_rate"], []
         )[0]
-        self.assertAlmostEqual(total["collection_rate"], 100 * 298.75 / (603.75 + 551.25))
+        self.assertAlmostEqual(
+            total["collection_rate"], 100 * 298.75 / (603.75 + 551.25)
+        )
 
         Ageing = self.env["property.arrears.report"].with_context(date="2027-01-10")
         buckets = {
@@ -63,8 +72,17 @@ class TestBillingReports(PropertyBillingRunCommon):
         html = (
             self.env["ir.actions.report"]
             .with_context(date="2027-01-10")
-            ._render_qweb_pdf("property_billing.action_report_property_collection", self.estate.ids)[0]
+            ._render_qweb_pdf(
+                "property_billing.action_report_property_collection", self.estate.ids
+            )[0]
             .decode()
         )
-        for text in ("Collection and Arrears", "Building 3", "2026-11", "603.75", "0.0", "31-90 days"):
+        for text in (
+            "Collection and Arrears",
+            "Building 3",
+            "2026-11",
+            "603.75",
+            "0.0",
+            "31-90 days",
+        ):
             self.assertIn(text, html)

@@ -46,7 +46,9 @@ class TestBillingRun(PropertyBillingRunCommon):
         self.assertTrue(notice.property_is_notice)
         self.assertEqual(notice.property_period, "2026-11")
         self.assertEqual(
-            notice.invoice_line_ids.mapped(lambda l: (l.product_id, l.quantity, l.price_unit)),
+            notice.invoice_line_ids.mapped(
+                lambda ln: (ln.product_id, ln.quantity, ln.price_unit)
+            ),
             [(self.fee_service, 98.5, 2.5), (self.fee_water, 12.5, 4.2)],
         )
         seller = self._notices(run)[2]
@@ -172,7 +174,9 @@ class TestBillingRun(PropertyBillingRunCommon):
         run.action_start()
         notice = self._notices(run)[0]
         self.assertAlmostEqual(notice.amount_total, 378.75)
-        line = notice.invoice_line_ids.filtered(lambda l: l.product_id == self.fee_special)
+        line = notice.invoice_line_ids.filtered(
+            lambda ln: ln.product_id == self.fee_special
+        )
         self.assertEqual(line.name, "WO/2026/00012 Tap replaced")
         self.assertEqual(len(billed), 1)
         self.assertEqual(billed[0]["move_line_id"], line.id)
@@ -273,4 +277,6 @@ class TestBillingRun(PropertyBillingRunCommon):
             notices[2:3]._property_register_delivery(self.clerk, "")
         late = notices[3].with_context(date="2026-11-29")
         self.assertTrue(late.property_delivery_late)
-        self.assertFalse(notices[3].with_context(date="2026-11-28").property_delivery_late)
+        self.assertFalse(
+            notices[3].with_context(date="2026-11-28").property_delivery_late
+        )

@@ -44,9 +44,13 @@ class TestDunning(PropertyBillingRunCommon):
         # running the cron again creates nothing more
         self.assertEqual(self._cron("2026-10-23"), dunnings)
         # the letter is printed and delivered
-        html = self.env["ir.actions.report"]._render_qweb_pdf(
-            "property_billing.action_report_property_dunning", main.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_pdf(
+                "property_billing.action_report_property_dunning", main.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("Payment Reminder", html)
         self.assertIn("246.25", html)
         self.assertIn("贰佰肆拾陆元贰角伍分", html)
@@ -67,9 +71,13 @@ class TestDunning(PropertyBillingRunCommon):
         self.assertEqual(main.state, "suspension_notice")
         self.assertEqual(main.suspension_date, date(2026, 11, 29))
         self.assertFalse(main.delivered_date)
-        html = self.env["ir.actions.report"]._render_qweb_pdf(
-            "property_billing.action_report_property_dunning", main.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_pdf(
+                "property_billing.action_report_property_dunning", main.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("Notice of Service Suspension", html)
         self.assertIn(format_date(self.env, main.suspension_date), html)
         with self.assertRaisesRegex(UserError, "notice of suspension has expired"):
@@ -102,15 +110,15 @@ class TestDunning(PropertyBillingRunCommon):
         )
         payment.action_post()
         (payment.move_id.line_ids | notice.line_ids).filtered(
-            lambda l: l.account_id.account_type == "asset_receivable"
-            and not l.reconciled
-            and l.partner_id == self.owner
-            and (l.move_id == notice or l.move_id == payment.move_id)
+            lambda ln: (
+                ln.account_id.account_type == "asset_receivable"
+                and not ln.reconciled
+                and ln.partner_id == self.owner
+                and (ln.move_id == notice or ln.move_id == payment.move_id)
+            )
         ).reconcile()
         # at once, without waiting for the cron
         self.assertEqual(main.state, "closed")
         self._cron("2026-11-30")
         self.assertEqual(main.state, "closed")
-        self.assertEqual(
-            (dunnings - main).mapped("state"), ["suspension_notice"] * 2
-        )
+        self.assertEqual((dunnings - main).mapped("state"), ["suspension_notice"] * 2)

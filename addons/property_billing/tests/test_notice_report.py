@@ -21,9 +21,13 @@ class TestNoticeReport(PropertyBillingRunCommon):
         notice = self._notices(run)[0]
         # October: 246.25 of service fee (readings of October billed in October)
         self.assertAlmostEqual(notice.property_arrears, 246.25 + 42.0)
-        html = self.env["ir.actions.report"]._render_qweb_pdf(
-            "property_billing.action_report_property_notice", notice.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_pdf(
+                "property_billing.action_report_property_notice", notice.ids
+            )[0]
+            .decode()
+        )
         for text in (
             "Payment Notice",
             "Test Garden",
@@ -46,11 +50,17 @@ class TestNoticeReport(PropertyBillingRunCommon):
         run = self._new_run()
         run.action_start()
         action = run.action_print_notices()
-        self.assertEqual(action["report_name"], "property_billing.report_property_notice")
+        self.assertEqual(
+            action["report_name"], "property_billing.report_property_notice"
+        )
         self.assertEqual(len(action["context"]["active_ids"]), 4)
-        html = self.env["ir.actions.report"]._render_qweb_pdf(
-            "property_billing.action_report_property_notice", run.notice_ids.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_pdf(
+                "property_billing.action_report_property_notice", run.notice_ids.ids
+            )[0]
+            .decode()
+        )
         self.assertEqual(html.count("o_property_notice_total"), 4)
         self.assertIn("Seller Sun", html)
         self.assertIn("Buyer Qian", html)

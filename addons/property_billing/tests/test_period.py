@@ -61,13 +61,19 @@ class TestPeriod(BaseCase):
         self.assertEqual(P.prorata("2026-11", date(2026, 1, 1), date(2027, 1, 1)), 1.0)
 
     def test_months_covered(self):
-        self.assertEqual(P.months_covered(date(2026, 1, 31), date(2026, 2, 27)), (1, 0.0))
+        self.assertEqual(
+            P.months_covered(date(2026, 1, 31), date(2026, 2, 27)), (1, 0.0)
+        )
         self.assertEqual(P.months_covered(date(2026, 1, 31), date(2026, 2, 26))[0], 0)
         self.assertEqual(
             P.months_covered(date(2026, 1, 1), date(2026, 3, 31)), (3, 0.0)
         )
         months, rest = P.months_covered(date(2026, 1, 1), date(2026, 4, 15))
         self.assertEqual((months, rest), (3, 0.5))
-        self.assertEqual(P.months_covered(date(2026, 5, 1), date(2026, 4, 30)), (0, 0.0))
+        self.assertEqual(
+            P.months_covered(date(2026, 5, 1), date(2026, 4, 30)), (0, 0.0)
+        )
         self.assertEqual(P.days_between(date(2026, 11, 1), date(2026, 11, 30)), 30)
-        self.assertIsNone(P.overlap(date(2026, 11, 1), date(2026, 11, 30), date(2026, 12, 1)))
+        self.assertIsNone(
+            P.overlap(date(2026, 11, 1), date(2026, 11, 30), date(2026, 12, 1))
+        )

@@ -15,7 +15,9 @@ class TestBillingRunTour(HttpCase):
             groups="property_frontdesk.group_property_manager,"
             "property_frontdesk.group_property_finance",
         )
-        estate = cls.env["property.estate"].create({"name": "导览花园", "code": "TOURB"})
+        estate = cls.env["property.estate"].create(
+            {"name": "导览花园", "code": "TOURB"}
+        )
         building = cls.env["property.building"].create(
             {"estate_id": estate.id, "name": "导览楼", "code": "8", "floor_count": 20}
         )
@@ -63,10 +65,13 @@ class TestBillingRunTour(HttpCase):
             "property_billing_run_tour",
             login="tour_billing",
         )
-        run = self.env["property.billing.run"].search([("estate_id", "=", self.estate.id)])
+        run = self.env["property.billing.run"].search(
+            [("estate_id", "=", self.estate.id)]
+        )
         self.assertEqual(run.state, "done")
         self.assertEqual(str(run.cutoff_date), "2026-11-20")
         self.assertEqual(run.notice_ids.mapped("amount_total"), [200.0, 200.0])
         self.assertEqual(
-            run.notice_ids.mapped("property_delivery_signed_by"), ["业主本人", "业主本人"]
+            run.notice_ids.mapped("property_delivery_signed_by"),
+            ["业主本人", "业主本人"],
         )
