@@ -43,8 +43,8 @@ class PropertyBillingRun(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
-        check_company=True,
         tracking=True,
+        domain="[('company_id', 'in', allowed_company_ids)]",
     )
     period = fields.Char(
         required=True, index=True, tracking=True, help="Month billed, e.g. 2026-11."
@@ -59,8 +59,8 @@ class PropertyBillingRun(models.Model):
         copy=False,
         tracking=True,
     )
-    date_from = fields.Date(compute="_compute_dates", store=True, string="From")
-    date_to = fields.Date(compute="_compute_dates", store=True, string="To")
+    date_from = fields.Date(compute="_compute_period_bounds", string="From")
+    date_to = fields.Date(compute="_compute_period_bounds", string="To")
     cutoff_date = fields.Date(
         string="Reading Cut-off",
         compute="_compute_dates",
@@ -121,6 +121,14 @@ class PropertyBillingRun(models.Model):
             if not run.name and run.estate_id and run.period:
                 run.name = f"{run.estate_id.name} {run.period}"
 
+    @api.depends("period")
+    def _compute_period_bounds(self):
+        for run in self:
+            if billing_period.is_period(run.period):
+                run.date_from, run.date_to = billing_period.period_bounds(run.period)
+            else:
+                run.date_from = run.date_to = False
+
     @api.depends(
         "period",
         "estate_id.billing_cutoff_day",
@@ -129,17 +137,15 @@ class PropertyBillingRun(models.Model):
     def _compute_dates(self):
         for run in self:
             if not billing_period.is_period(run.period):
-                run.date_from = run.date_to = run.cutoff_date = False
-                run.due_date = run.delivery_deadline = False
+                run.cutoff_date = run.due_date = run.delivery_deadline = False
                 continue
-            run.date_from, run.date_to = billing_period.period_bounds(run.period)
             run.cutoff_date = billing_period.period_day(
                 run.period, run.estate_id.billing_cutoff_day or 20
             )
             run.delivery_deadline = billing_period.period_day(
                 run.period, run.estate_id.notice_delivery_day or 28
             )
-            run.due_date = run.date_to
+            run.due_date = billing_period.period_bounds(run.period)[1]
 
     @api.depends("total_count", "processed_count")
     def _compute_progress(self):

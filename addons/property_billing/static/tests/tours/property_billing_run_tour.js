@@ -15,7 +15,7 @@ registry.category("web_tour.tours").add("property_billing_run_tour", {
             run: "edit 导览花园",
         },
         {
-            trigger: '.o-autocomplete--dropdown-item a:contains("导览花园")',
+            trigger: '.o-autocomplete--dropdown-item:not(.o_m2o_dropdown_option) a:contains("导览花园")',
             run: "click",
         },
         {
