@@ -58,6 +58,8 @@
     ],
     "demo": [
         "demo/res_company_demo.xml",
+        "demo/property_receipt_book_demo.xml",
+        "demo/property_billing_demo.xml",
         "demo/property_billing_run_demo.xml",
     ],
     "assets": {

@@ -2,6 +2,8 @@ from . import test_receipt
 from . import test_receipt_book
 from . import test_deposit
 from . import test_cashier_report
+from . import test_handover
+from . import test_report
 from . import test_period
 from . import test_fee_rule
 from . import test_meter_reading
@@ -11,3 +13,4 @@ from . import test_bank_collection
 from . import test_dunning
 from . import test_billing_reports
 from . import test_ui
+from . import test_ui_billing_run
