@@ -8,6 +8,18 @@
     "category": "Services/Property",
     "depends": ["property_frontdesk", "property_billing"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/property_butler_security.xml",
+        "data/property_butler_sequence_data.xml",
+        "data/property_butler_cron_data.xml",
+        "report/property_butler_reports.xml",
+        "report/property_butler_templates.xml",
+        "views/property_butler_storage_views.xml",
+        "views/property_butler_transfer_views.xml",
+        "views/property_butler_lending_item_views.xml",
+        "views/property_butler_loan_views.xml",
+        "views/property_butler_wakeup_views.xml",
         "views/property_concierge_menus.xml",
+        "views/property_butler_menus.xml",
     ],
 }

@@ -1,0 +1,4 @@
+from . import test_butler_storage
+from . import test_butler_transfer
+from . import test_butler_loan
+from . import test_butler_wakeup
