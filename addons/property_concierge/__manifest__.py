@@ -22,4 +22,8 @@
         "views/property_concierge_menus.xml",
         "views/property_butler_menus.xml",
     ],
+    "demo": ["demo/property_butler_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_concierge/static/tests/tours/**/*"],
+    },
 }

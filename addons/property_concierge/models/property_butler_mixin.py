@@ -27,7 +27,6 @@ class PropertyButlerMixin(models.AbstractModel):
         index=True,
         ondelete="restrict",
         tracking=True,
-        check_company=True,
     )
     estate_id = fields.Many2one(
         "property.estate",
@@ -38,7 +37,6 @@ class PropertyButlerMixin(models.AbstractModel):
         required=True,
         index=True,
         ondelete="restrict",
-        check_company=True,
     )
     company_id = fields.Many2one(
         related="estate_id.company_id",
