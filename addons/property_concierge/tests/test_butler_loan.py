@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import PropertyButlerCommon
+from .common_butler import PropertyButlerCommon
 
 
 @tagged("post_install", "-at_install")

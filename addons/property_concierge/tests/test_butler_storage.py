@@ -3,7 +3,7 @@ from datetime import datetime
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import SIGNATURE, PropertyButlerCommon
+from .common_butler import SIGNATURE, PropertyButlerCommon
 
 
 @tagged("post_install", "-at_install")

@@ -1,7 +1,7 @@
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import SIGNATURE, PropertyButlerCommon
+from .common_butler import SIGNATURE, PropertyButlerCommon
 
 
 @tagged("post_install", "-at_install")

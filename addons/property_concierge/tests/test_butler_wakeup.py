@@ -1,7 +1,7 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import PropertyButlerCommon
+from .common_butler import PropertyButlerCommon
 
 
 @tagged("post_install", "-at_install")

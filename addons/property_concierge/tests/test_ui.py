@@ -3,90 +3,90 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
-class TestButlerTours(HttpCase):
-    """The butler desk in Chinese, in the browser."""
-
+class TestWorkOrderTour(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.ref("base.lang_zh_CN").active = True
         cls.clerk = new_test_user(
             cls.env,
-            login="tour_butler_clerk",
-            name="导览管家",
+            login="tour_wo_clerk",
+            name="导览前台",
             groups="property_frontdesk.group_property_clerk",
             lang="zh_CN",
             tz="Asia/Shanghai",
         )
-        cls.supervisor = new_test_user(
+        cls.engineer = new_test_user(
             cls.env,
-            login="tour_butler_supervisor",
-            name="导览主管",
-            groups="property_frontdesk.group_property_supervisor",
+            login="tour_wo_engineer",
+            name="导览师傅",
+            groups="property_frontdesk.group_property_staff",
             lang="zh_CN",
             tz="Asia/Shanghai",
         )
-        estate = cls.env["property.estate"].create(
-            {
-                "name": "导览管家小区",
-                "code": "TOURB",
-                "supervisor_id": cls.supervisor.id,
-            }
-        )
+        estate = cls.env["property.estate"].create({"name": "导览花园", "code": "TOUR"})
         building = cls.env["property.building"].create(
-            {"estate_id": estate.id, "name": "8栋", "code": "8", "floor_count": 20}
+            {"estate_id": estate.id, "name": "导览楼", "code": "8", "floor_count": 20}
         )
         cls.owner = cls.env["res.partner"].create(
-            {"name": "欧阳管家", "mobile": "138 8888 0009"}
+            {"name": "欧阳导览", "mobile": "138 8888 0001"}
         )
         cls.unit = cls.env["property.unit"].create(
             {
                 "building_id": building.id,
-                "floor": 9,
-                "number": "0901",
-                "built_area": 95.0,
-                "inner_area": 80.0,
+                "floor": 8,
+                "number": "0801",
+                "built_area": 90.0,
+                "inner_area": 75.0,
                 "delivery_state": "occupied",
                 "member_ids": [
                     Command.create(
-                        {"partner_id": cls.owner.id, "role": "owner", "is_payer": True}
+                        {
+                            "partner_id": cls.owner.id,
+                            "role": "owner",
+                            "date_start": "2020-01-01",
+                            "is_payer": True,
+                        }
                     )
                 ],
             }
         )
+        team = cls.env["property.team"].create(
+            {
+                "name": "导览工程部",
+                "kind": "engineering",
+                "leader_id": cls.engineer.id,
+            }
+        )
+        cls.item = cls.env["property.service.item"].create(
+            {"name": "导览水龙头更换", "list_price": 20.0, "team_id": team.id}
+        )
 
-    def test_storage_taken_in(self):
+    def test_tap_repair_from_request_to_callback(self):
         self.start_tour(
-            "/odoo/action-property_concierge.property_butler_storage_action",
-            "property_butler_storage_tour",
-            login="tour_butler_clerk",
+            "/odoo/action-property_concierge.property_work_order_action",
+            "property_concierge_work_order_tour",
+            login="tour_wo_clerk",
         )
-        storage = self.env["property.butler.storage"].search(
-            [("unit_id", "=", self.unit.id)]
-        )
-        self.assertEqual(len(storage), 1)
-        self.assertEqual(
-            (storage.partner_id, storage.item_count, storage.item_category),
-            (self.owner, 2, "luggage"),
-        )
-        self.assertEqual(storage.state, "held")
-        self.assertEqual(storage.user_id, self.clerk)
+        order = self.env["property.work.order"].search([("unit_id", "=", self.unit.id)])
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.partner_id, self.owner)
+        self.assertEqual(order.service_item_id, self.item)
+        self.assertEqual((order.state, order.user_id), ("dispatched", self.engineer))
+        self.assertTrue(order.owner_agreed and order.price_confirmed)
+        self.assertTrue(order.answered_on_time)
+        self.assertEqual(order.registered_by_id, self.clerk)
 
-    def test_wakeup_unanswered_twice(self):
+        url = f"/odoo/action-property_concierge.property_work_order_action/{order.id}"
         self.start_tour(
-            "/odoo/action-property_concierge.property_butler_wakeup_action",
-            "property_butler_wakeup_tour",
-            login="tour_butler_clerk",
+            url, "property_concierge_work_order_onsite_tour", login="tour_wo_engineer"
         )
-        call = self.env["property.butler.wakeup"].search(
-            [("unit_id", "=", self.unit.id)]
+        self.assertEqual(order.state, "done")
+        self.assertTrue(order.owner_signature)
+        self.assertTrue(order.taken_date and order.arrived_date and order.start_date)
+
+        self.start_tour(
+            url, "property_concierge_work_order_close_tour", login="tour_wo_clerk"
         )
-        self.assertEqual(call.state, "done")
-        self.assertEqual(call.attempt_ids.mapped("result"), ["no_answer", "busy"])
-        self.assertEqual(call.door_user_id, self.supervisor)
-        self.assertTrue(call.date_door)
-        # typed in the browser's timezone (UTC in headless chromium)
-        self.assertIn(
-            str(call.wake_time), ("2026-11-25 22:30:00", "2026-11-26 06:30:00")
-        )
-        self.assertEqual(call.attempt_count, 2)
+        self.assertTrue(order.callback_done)
+        self.assertEqual(order.rating, "3")
+        self.assertEqual(order.callback_ids.user_id, self.clerk)
