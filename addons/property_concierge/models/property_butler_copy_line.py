@@ -89,13 +89,14 @@ class PropertyButlerCopyLine(models.Model):
 
     def _prepare_receipt_line_vals(self, product):
         self.ensure_one()
+        quantity = "%g" % self.quantity
         return {
             "line_type": "fee",
             "product_id": product.id,
             "name": self.env._(
                 "%(service)s × %(quantity)s %(uom)s",
                 service=self.service_id.name,
-                quantity=f"{self.quantity:g}",
+                quantity=quantity,
                 uom=self.service_id.uom_name,
             ),
             "amount": self.amount,
