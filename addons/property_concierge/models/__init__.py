@@ -12,3 +12,8 @@ from . import property_butler_loan
 from . import property_butler_wakeup
 from . import property_butler_wakeup_attempt
 from . import property_estate
+from . import property_deposit
+from . import property_butler_booking
+from . import property_butler_business_service
+from . import property_butler_copy_register
+from . import property_butler_copy_line

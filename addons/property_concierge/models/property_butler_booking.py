@@ -66,6 +66,7 @@ class PropertyButlerBooking(models.Model):
     amount_advance = fields.Monetary(
         string="Prepayment / Deposit",
         compute="_compute_amount_advance",
+        copy=False,
         store=True,
         readonly=False,
         precompute=True,

@@ -89,7 +89,7 @@ class PropertyButlerCopyLine(models.Model):
 
     def _prepare_receipt_line_vals(self, product):
         self.ensure_one()
-        quantity = "%g" % self.quantity
+        quantity = format(self.quantity, "g")
         return {
             "line_type": "fee",
             "product_id": product.id,

@@ -8,3 +8,5 @@ from . import test_butler_transfer
 from . import test_butler_loan
 from . import test_butler_wakeup
 from . import test_butler_ui
+from . import test_butler_booking
+from . import test_butler_copy_register
