@@ -17,3 +17,4 @@ from . import property_butler_booking
 from . import property_butler_business_service
 from . import property_butler_copy_register
 from . import property_butler_copy_line
+from . import property_receipt

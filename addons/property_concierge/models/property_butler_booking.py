@@ -337,7 +337,9 @@ class PropertyButlerBooking(models.Model):
                 )
             booking.message_notify(
                 partner_ids=booking.partner_id.ids,
-                subject=self.env._("Your request %(name)s", name=booking.name),
+                subject=booking.with_context(
+                    lang=booking.partner_id.lang or self.env.lang
+                ).env._("Your request %(name)s", name=booking.name),
                 body=booking.outcome,
                 record_name=booking.name,
             )
@@ -387,6 +389,17 @@ class PropertyButlerBooking(models.Model):
                     )
                 deposit.action_request_refund(deduction=deduction, reason=reason)
                 booking.message_post(body=reason)
+            if booking.payment_mode == "prepayment" and booking.advance_paid:
+                supervisor = booking._get_supervisor()
+                booking._schedule_flag(
+                    supervisor,
+                    booking._env_in_lang_of(supervisor)._(
+                        "Booking cancelled: refund the prepayment (void receipt "
+                        "%(receipt)s)",
+                        receipt=booking.receipt_id.name,
+                    ),
+                    booking.cancel_reason,
+                )
             booking.write(
                 {
                     "state": "cancelled",

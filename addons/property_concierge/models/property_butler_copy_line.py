@@ -62,9 +62,7 @@ class PropertyButlerCopyLine(models.Model):
             line.amount = line.currency_id.round(line.quantity * line.price_unit)
 
     def _check_not_receipted(self):
-        if self.filtered(
-            lambda line: line.register_id.receipt_id or line.receipt_number
-        ):
+        if self.filtered(lambda line: line.register_id.receipt_id):
             raise UserError(
                 self.env._(
                     "Lines already receipted cannot be changed: the receipt has been "

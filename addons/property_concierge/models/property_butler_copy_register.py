@@ -103,6 +103,22 @@ class PropertyButlerCopyRegister(models.Model):
             )
         return super().write(vals)
 
+    def _reopen_after_void(self):
+        for register in self:
+            receipt = register.receipt_id
+            register.line_ids.with_context(property_copy_receipting=True).write(
+                {"receipt_number": False}
+            )
+            register.write({"receipt_id": False, "state": "open", "user_id": False})
+            register.message_post(
+                body=self.env._(
+                    "Receipt %(receipt)s voided (%(reason)s): the register is open "
+                    "again for a new receipt.",
+                    receipt=receipt.name,
+                    reason=receipt.void_reason or "-",
+                )
+            )
+
     # === ACTIONS === #
     @api.model
     def _get_register(self, estate, day=None):

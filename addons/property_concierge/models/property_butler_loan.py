@@ -215,10 +215,11 @@ class PropertyButlerLoan(models.Model):
         """Loans not returned after three days: the desk calls the borrower."""
         loans = self.search([("is_late", "=", True), ("follow_up_flagged", "=", False)])
         for loan in loans:
+            env = loan._env_in_lang_of(loan.user_id)
             loan._schedule_flag(
                 loan.user_id,
-                self.env._("Loan not returned after 3 days: contact the borrower"),
-                self.env._(
+                env._("Loan not returned after 3 days: contact the borrower"),
+                env._(
                     "%(item)s lent to %(partner)s (%(phone)s) on %(date)s.",
                     item=loan.item_id.name,
                     partner=loan.partner_id.name,

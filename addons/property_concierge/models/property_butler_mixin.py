@@ -143,6 +143,10 @@ class PropertyButlerMixin(models.AbstractModel):
         selection = dict(self._fields[field_name]._description_selection(self.env))
         return selection.get(self[field_name], "")
 
+    def _env_in_lang_of(self, user):
+        """Environment in the language of ``user``: texts written for them."""
+        return self.with_context(lang=user.lang or self.env.lang).env
+
     def _schedule_flag(self, user, summary, note=False):
         """To-do activity for ``user`` (nobody: the record's handler)."""
         for record in self:

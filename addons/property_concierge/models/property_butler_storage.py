@@ -218,10 +218,12 @@ class PropertyButlerStorage(models.Model):
             ]
         )
         for record in records:
+            supervisor = record._get_supervisor()
+            env = record._env_in_lang_of(supervisor or record.user_id)
             record._schedule_flag(
-                record._get_supervisor(),
-                self.env._("Unclaimed for 30 days: contact the owner or dispose"),
-                self.env._(
+                supervisor,
+                env._("Unclaimed for 30 days: contact the owner or dispose"),
+                env._(
                     "%(items)s (%(count)s pieces) of %(owner)s, unit %(unit)s, stored "
                     "at %(location)s since %(date)s.",
                     items=record.items,

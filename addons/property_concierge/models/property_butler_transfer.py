@@ -191,7 +191,9 @@ class PropertyButlerTransfer(models.Model):
 
     def _notify_recipient(self):
         for record in self:
-            body = self.env._(
+            recipient = record.recipient_partner_id
+            penv = record.with_context(lang=recipient.lang or self.env.lang).env
+            body = penv._(
                 "%(recipient)s, %(items)s (%(count)s pieces) from %(sender)s are "
                 "waiting for you at the service centre desk (transfer %(name)s). "
                 "Please bring your ID card when you pick them up.",
@@ -205,12 +207,11 @@ class PropertyButlerTransfer(models.Model):
                 ),
                 name=record.name,
             )
-            recipient = record.recipient_partner_id
             if recipient:
                 record.message_notify(
                     partner_ids=recipient.ids,
                     body=body,
-                    subject=self.env._("Items waiting for you at the desk"),
+                    subject=penv._("Items waiting for you at the desk"),
                     record_name=record.name,
                 )
                 recipient._message_log(body=body)

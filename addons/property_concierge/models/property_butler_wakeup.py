@@ -118,7 +118,7 @@ class PropertyButlerWakeup(models.Model):
             record.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=assignee.id,
-                summary=self.env._(
+                summary=record._env_in_lang_of(assignee)._(
                     "Two wake-up calls unanswered: knock at %(unit)s now",
                     unit=record.unit_id.display_name,
                 ),

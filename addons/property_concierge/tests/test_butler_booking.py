@@ -2,7 +2,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common_billing import PropertyButlerBillingCommon
@@ -92,6 +92,29 @@ class TestButlerBooking(PropertyButlerBillingCommon):
         with self.assertRaisesRegex(UserError, "is already closed"):
             booking.action_cancel()
 
+    def test_kept_deposit_through_refund_flow(self):
+        booking = self._paid_car_rental()
+        booking.cancel_reason = "No longer needed"
+        with freeze_time("2026-11-19 20:00:00"):
+            booking.action_cancel()
+        deposit = booking.deposit_id
+        deposit.with_user(self.manager).action_approve_refund()
+        deposit.with_user(self.finance).action_refund()
+        self.assertEqual(deposit.state, "refunded")
+        self.assertEqual(deposit.amount_deducted, 85.0)
+        self.assertEqual(deposit.amount_refunded, 0.0)
+
+    def test_refunded_deposit_when_cancelled_early(self):
+        booking = self._paid_car_rental()
+        booking.cancel_reason = "Trip postponed"
+        with freeze_time("2026-11-17 01:00:00"):
+            booking.action_cancel()
+        deposit = booking.deposit_id
+        deposit.with_user(self.manager).action_approve_refund()
+        deposit.with_user(self.finance).action_refund()
+        self.assertEqual(deposit.amount_deducted, 0.0)
+        self.assertEqual(deposit.amount_refunded, 85.0)
+
     def test_cancel_24_hours_ahead_refunds(self):
         booking = self._paid_car_rental()
         booking.cancel_reason = "Plans changed"
@@ -148,6 +171,35 @@ class TestButlerBooking(PropertyButlerBillingCommon):
         self.assertIn("north gate", told[0].body)
         with self.assertRaisesRegex(UserError, "Bookings confirmed with the owner"):
             booking.with_user(self.manager).unlink()
+
+    def test_cancel_prepaid_asks_supervisor_to_refund(self):
+        booking = self.Booking.create(
+            {
+                "kind": "ticket",
+                "unit_id": self.unit.id,
+                "partner_id": self.owner.id,
+                "description": "2 train tickets Shenzhen-Guangzhou",
+                "date_service": datetime(2026, 12, 5, 0, 0),
+                "price": 160.0,
+            }
+        )
+        booking.action_confirm_price()
+        receipt = booking.action_take_payment()
+        booking.cancel_reason = "No tickets left"
+        booking.action_cancel()
+        self.assertEqual(booking.state, "cancelled")
+        activity = booking.activity_ids
+        self.assertEqual(activity.user_id, self.supervisor)
+        self.assertIn(f"void receipt {receipt.name}", activity.summary)
+        receipt.with_user(self.supervisor).action_void("Booking cancelled")
+        self.assertFalse(booking.advance_paid)
+
+    def test_clerk_cannot_delete(self):
+        booking = self._car_rental()
+        with self.assertRaises(AccessError):
+            booking.unlink()
+        booking.with_user(self.manager).unlink()
+        self.assertFalse(booking.exists())
 
     def test_errand_paid_to_supplier(self):
         booking = self.Booking.create(

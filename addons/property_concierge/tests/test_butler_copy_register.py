@@ -95,6 +95,33 @@ class TestButlerCopyRegister(PropertyButlerBillingCommon):
             register.with_user(self.manager).unlink()
         self.assertEqual(len(register.line_ids), 3)
 
+    def test_void_reopens_register(self):
+        register = self._register()
+        receipt = register.action_issue_receipt()
+        with self.assertRaisesRegex(UserError, "Only a supervisor or the finance"):
+            receipt.with_user(self.clerk).action_void("Wrong count")
+        receipt.with_user(self.supervisor).action_void("Wrong count")
+        self.assertEqual(receipt.state, "void")
+        self.assertEqual(register.state, "open")
+        self.assertFalse(register.receipt_id)
+        self.assertEqual(set(register.line_ids.mapped("receipt_number")), {False})
+        self.assertIn("voided (Wrong count)", register.message_ids[0].body)
+        register.line_ids[0].quantity = 10
+        new_receipt = register.action_issue_receipt()
+        self.assertNotEqual(new_receipt, receipt)
+        self.assertEqual(new_receipt.amount_total, 11.5)
+        self.assertEqual(
+            set(register.line_ids.mapped("receipt_number")), {new_receipt.name}
+        )
+
+    def test_finance_reads_only(self):
+        register = self._register()
+        self.assertEqual(register.with_user(self.finance).amount_total, 12.5)
+        with self.assertRaises(AccessError):
+            register.line_ids[0].with_user(self.finance).quantity = 1
+        with self.assertRaises(AccessError):
+            register.with_user(self.clerk).unlink()
+
     def test_empty_register(self):
         register = self.Register.with_context(date="2026-11-24")._get_register(
             self.estate
