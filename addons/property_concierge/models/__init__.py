@@ -18,3 +18,4 @@ from . import property_butler_business_service
 from . import property_butler_copy_register
 from . import property_butler_copy_line
 from . import property_receipt
+from . import property_receipt_line

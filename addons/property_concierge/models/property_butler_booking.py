@@ -281,6 +281,7 @@ class PropertyButlerBooking(models.Model):
                 "name": label,
                 "amount": self.amount_advance,
             }
+        line["butler_booking_id"] = self.id
         return {
             "partner_id": self.partner_id.id,
             "unit_id": self.unit_id.id,

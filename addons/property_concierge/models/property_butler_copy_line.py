@@ -98,4 +98,5 @@ class PropertyButlerCopyLine(models.Model):
                 uom=self.service_id.uom_name,
             ),
             "amount": self.amount,
+            "butler_copy_line_id": self.id,
         }

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -62,6 +64,41 @@ class PropertyButlerWakeup(models.Model):
     def _compute_attempt_count(self):
         for record in self:
             record.attempt_count = len(record.attempt_ids)
+
+    # === ONCHANGE === #
+    @api.onchange("unit_id", "wake_time")
+    def _onchange_wake_time(self):
+        """The same unit booked twice on a day: ask whether both calls are wanted."""
+        if not (self.unit_id and self.wake_time):
+            return None
+        day = self.wake_time.date()
+        others = self.search(
+            [
+                ("unit_id", "=", self.unit_id.id),
+                ("state", "=", "scheduled"),
+                ("id", "!=", self._origin.id or 0),
+                ("wake_time", ">=", fields.Datetime.to_datetime(day)),
+                (
+                    "wake_time",
+                    "<",
+                    fields.Datetime.to_datetime(day + timedelta(days=1)),
+                ),
+            ]
+        )
+        if not others:
+            return None
+        return {
+            "warning": {
+                "title": self.env._("Another wake-up call"),
+                "message": self.env._(
+                    "Unit %(unit)s already has wake-up call %(names)s that day: ask "
+                    "the owner whether both calls are wanted or the earlier one is "
+                    "cancelled.",
+                    unit=self.unit_id.display_name,
+                    names=", ".join(others.mapped("name")),
+                ),
+            }
+        }
 
     # === CRUD === #
     @api.ondelete(at_uninstall=False)

@@ -57,6 +57,7 @@ class TestButlerBooking(PropertyButlerBillingCommon):
         self.assertEqual(receipt.state, "issued")
         self.assertEqual(receipt.partner_id, self.owner)
         self.assertEqual(receipt.line_ids.line_type, "deposit")
+        self.assertEqual(receipt.line_ids.butler_booking_id, booking)
         self.assertEqual(receipt.amount_total, 85.0)
         deposit = booking.deposit_id
         self.assertEqual(deposit.deposit_type, "car_rental")

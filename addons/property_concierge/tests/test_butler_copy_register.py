@@ -63,6 +63,7 @@ class TestButlerCopyRegister(PropertyButlerBillingCommon):
         self.assertEqual(len(receipt.line_ids), 3)
         self.assertEqual(set(receipt.line_ids.mapped("line_type")), {"fee"})
         self.assertEqual(receipt.line_ids.product_id, self.fee_copying)
+        self.assertEqual(receipt.line_ids.butler_copy_line_id, register.line_ids)
         self.assertIn("Copy A4 × 12 page", receipt.line_ids.mapped("name"))
         self.assertEqual(register.state, "receipted")
         self.assertEqual(

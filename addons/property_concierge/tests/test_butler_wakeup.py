@@ -1,5 +1,7 @@
+from datetime import datetime
+
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common_butler import PropertyButlerCommon
 
@@ -59,6 +61,16 @@ class TestButlerWakeup(PropertyButlerCommon):
         call.action_no_answer()
         self.assertEqual(call.door_user_id, self.clerk)
         self.assertEqual(call.activity_ids.user_id, self.clerk)
+
+    def test_second_booking_same_day_warns(self):
+        first = self._wakeup()
+        form = Form(self.env["property.butler.wakeup"].with_user(self.clerk))
+        form.unit_id = self.unit
+        form.partner_id = self.owner
+        with self.assertLogs("odoo.tests.form.onchange", level="WARNING") as logs:
+            form.wake_time = datetime(2026, 11, 25, 23, 0)
+        self.assertIn(f"already has wake-up call {first.name}", logs.output[0])
+        form.save()
 
     def test_cancellation_recorded(self):
         call = self._wakeup()
