@@ -37,6 +37,7 @@
         "views/property_butler_booking_views.xml",
         "views/property_butler_business_service_views.xml",
         "views/property_butler_copy_register_views.xml",
+        "views/property_butler_portal_templates.xml",
         "views/property_concierge_menus.xml",
         "views/property_butler_menus.xml",
     ],

@@ -10,3 +10,4 @@ from . import test_butler_wakeup
 from . import test_butler_ui
 from . import test_butler_booking
 from . import test_butler_copy_register
+from . import test_butler_portal
