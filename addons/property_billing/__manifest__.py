@@ -32,6 +32,8 @@
     ],
     "demo": [
         "demo/res_company_demo.xml",
+        "demo/property_receipt_book_demo.xml",
+        "demo/property_billing_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["property_billing/static/tests/tours/**/*"],

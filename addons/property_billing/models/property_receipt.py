@@ -1,6 +1,6 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare, float_is_zero
+from odoo.tools import float_compare
 
 PAYMENT_METHOD_SELECTION = [
     ("cash", "Cash"),
@@ -550,7 +550,9 @@ class PropertyReceipt(models.Model):
 
     def _create_payments(self):
         self.ensure_one()
-        Payment = self.env["account.payment"].sudo()
+        Payment = (
+            self.env["account.payment"].sudo().with_context(mail_create_nolog=True)
+        )
         lines = self.line_ids
         payments = Payment.create([self._prepare_payment_vals(line) for line in lines])
         payments.action_post()
@@ -562,22 +564,24 @@ class PropertyReceipt(models.Model):
 
     @api.model
     def _reconcile_notices(self, payment, notices):
-        """Settle ``notices`` in order with the credit of ``payment`` until one of
-        them runs out."""
+        """Settle ``notices`` in their order with the credit of ``payment``: the
+        notices the amount covers are reconciled in one go (Odoo matches the
+        oldest due date first)."""
         credit_line = payment.move_id.line_ids.filtered(
             lambda ln: ln.account_id == payment.destination_account_id
         )
+        remaining = -credit_line.amount_residual
+        due_lines = self.env["account.move.line"]
         for notice in notices:
-            if credit_line.reconciled or float_is_zero(
-                credit_line.amount_residual,
-                precision_rounding=payment.currency_id.rounding,
-            ):
+            if payment.currency_id.compare_amounts(remaining, 0.0) <= 0:
                 break
-            due_lines = notice.line_ids.filtered(
+            lines = notice.line_ids.filtered(
                 lambda ln: ln.account_id == credit_line.account_id and not ln.reconciled
             )
-            if due_lines:
-                (credit_line + due_lines).reconcile()
+            due_lines |= lines
+            remaining -= sum(lines.mapped("amount_residual"))
+        if due_lines:
+            (credit_line + due_lines).reconcile()
 
     def _reverse_payments(self, reason, date):
         self.ensure_one()

@@ -43,7 +43,7 @@ class TestReceiptBook(PropertyBillingCommon):
         with self.assertRaisesRegex(ValidationError, "overlap those of book TB-001"):
             self._book("TB-009", 40, 60)
         # another prefix is another series
-        self._book("JX-001", 1, 50, prefix="JX")
+        self._book("ZQ-001", 1, 50, prefix="ZQ")
         with self.assertSqlConstraint("must not be lower than its first"):
             self._book("TB-010", 500, 400)
         with self.assertRaisesRegex(UserError, "cannot be changed once"):
