@@ -23,6 +23,8 @@
         "report/property_butler_templates.xml",
         "report/property_butler_booking_reports.xml",
         "report/property_butler_booking_templates.xml",
+        "report/property_service_month_reports.xml",
+        "report/property_service_month_templates.xml",
         "wizards/property_work_order_reason_views.xml",
         "views/property_service_item_views.xml",
         "views/property_work_order_views.xml",

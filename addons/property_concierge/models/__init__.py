@@ -19,3 +19,4 @@ from . import property_butler_copy_register
 from . import property_butler_copy_line
 from . import property_receipt
 from . import property_receipt_line
+from . import property_billing_run

@@ -4,6 +4,14 @@ from odoo import fields, models
 class PropertyReceiptLine(models.Model):
     _inherit = "property.receipt.line"
 
+    work_order_id = fields.Many2one(
+        "property.work.order",
+        string="Special Service",
+        index="btree_not_null",
+        ondelete="restrict",
+        check_company=True,
+        help="Work order paid by this line.",
+    )
     butler_booking_id = fields.Many2one(
         "property.butler.booking",
         string="Booking or Errand",

@@ -37,6 +37,7 @@ class PropertyServiceItem(models.Model):
         string="Fee Item",
         ondelete="restrict",
         check_company=True,
+        domain="[('property_fee_category', '!=', False)]",
         help="Fee item the charge is booked to (special service fee); the receipts "
         "and payment notices show it.",
     )

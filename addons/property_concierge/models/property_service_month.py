@@ -334,6 +334,10 @@ class PropertyServiceMonth(models.Model):
             }
         )
 
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Special Services %(name)s", name=self.name)
+
     def action_view_orders(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .property_service_item import SERVICE_CATEGORIES
@@ -32,6 +32,44 @@ PAYMENT_STATES = [
 
 # fields only the desk may set: the technician never changes a price
 PRICE_FIELDS = ("price_unit", "quantity", "service_item_id")
+# fields set only by the steps of the work order (their methods check who may act)
+WORKFLOW_FIELDS = {
+    "state",
+    "owner_agreed",
+    "supervisor_consent_id",
+    "supervisor_consent_date",
+    "team_consent_id",
+    "team_consent_date",
+    "price_confirmed",
+    "price_confirmed_date",
+    "dispatch_date",
+    "answered_date",
+    "is_answer_overdue",
+    "taken_date",
+    "arrived_date",
+    "start_date",
+    "done_date",
+    "rework_count",
+    "rework_reason",
+    "escalation_reason",
+    "escalation_date",
+    "escalation_resolution",
+    "damage_state",
+    "damage_description",
+    "damage_settlement",
+    "damage_settled_by_id",
+    "closed_date",
+    "closed_by_id",
+    "cancel_reason",
+    "cancel_date",
+    "cancelled_by_id",
+    "payment_state",
+    "unpaid_date",
+    "paid_date",
+    "payment_reference",
+    "notice_line_id",
+    "is_callback_overdue",
+}
 
 
 class PropertyWorkOrder(models.Model):
@@ -305,6 +343,22 @@ class PropertyWorkOrder(models.Model):
     payment_reference = fields.Char(
         readonly=True, copy=False, help="Receipt or notice that settled the order."
     )
+    receipt_line_ids = fields.One2many(
+        "property.receipt.line", "work_order_id", string="Receipt Lines"
+    )
+    receipt_count = fields.Integer(compute="_compute_receipt_count")
+    notice_line_id = fields.Many2one(
+        "account.move.line",
+        string="Payment Notice Line",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="Line of the monthly payment notice that bills the unpaid order.",
+    )
+    notice_id = fields.Many2one(
+        related="notice_line_id.move_id", string="Payment Notice"
+    )
 
     # callbacks
     callback_ids = fields.One2many(
@@ -470,6 +524,10 @@ class PropertyWorkOrder(models.Model):
             order.callback_method = callback.method
             order.rating = callback.rating
 
+    def _compute_receipt_count(self):
+        for order in self:
+            order.receipt_count = len(order.receipt_line_ids.receipt_id)
+
     def _compute_access_url(self):
         res = super()._compute_access_url()
         for order in self:
@@ -509,15 +567,30 @@ class PropertyWorkOrder(models.Model):
                 )
         orders = super().create(vals_list)
         orders._check_price_rights_on_create()
-        orders.filtered(lambda o: o.amount == 0 and o.pricing == "fixed").write(
-            {"payment_state": "none"}
-        )
+        orders.filtered(
+            lambda o: o.amount == 0 and o.pricing == "fixed"
+        )._write_workflow({"payment_state": "none"})
         return orders
 
     def write(self, vals):
-        if not self.env.su and set(PRICE_FIELDS) & set(vals):
-            self._check_price_change(vals)
+        if not self.env.su:
+            if protected := WORKFLOW_FIELDS & set(vals):
+                raise UserError(
+                    self.env._(
+                        "Use the buttons of the work order to change: %(fields)s.",
+                        fields=", ".join(
+                            self._fields[fname]._description_string(self.env)
+                            for fname in sorted(protected)
+                        ),
+                    )
+                )
+            if set(PRICE_FIELDS) & set(vals):
+                self._check_price_change(vals)
         return super().write(vals)
+
+    def _write_workflow(self, vals):
+        """Write the fields of a workflow step, once the step's checks are done."""
+        return self.sudo().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_registered(self):
@@ -576,7 +649,7 @@ class PropertyWorkOrder(models.Model):
         self._check_state(
             ("draft", "dispatched"), self.env._("agree to a paid service")
         )
-        self.write({"owner_agreed": True})
+        self._write_workflow({"owner_agreed": True})
         for order in self:
             order.message_post(
                 body=self.env._("The service was explained as paid; the owner agreed.")
@@ -590,7 +663,7 @@ class PropertyWorkOrder(models.Model):
             ),
         )
         self._check_state(("draft",), self.env._("consent to"))
-        self.write(
+        self._write_workflow(
             {
                 "supervisor_consent_id": self.env.user.id,
                 "supervisor_consent_date": fields.Datetime.now(),
@@ -615,7 +688,7 @@ class PropertyWorkOrder(models.Model):
                     )
                 )
         self._check_state(("draft",), self.env._("consent to"))
-        self.write(
+        self._write_workflow(
             {
                 "team_consent_id": self.env.user.id,
                 "team_consent_date": fields.Datetime.now(),
@@ -628,7 +701,7 @@ class PropertyWorkOrder(models.Model):
             ("draft", "dispatched", "in_progress"),
             self.env._("answer the requester of"),
         )
-        self.filtered(lambda o: not o.answered_date).write(
+        self.filtered(lambda o: not o.answered_date)._write_workflow(
             {"answered_date": fields.Datetime.now(), "is_answer_overdue": False}
         )
 
@@ -649,7 +722,7 @@ class PropertyWorkOrder(models.Model):
             vals = {"state": "dispatched", "dispatch_date": now}
             if not order.answered_date:
                 vals.update(answered_date=now, is_answer_overdue=False)
-            order.write(vals)
+            order._write_workflow(vals)
             order.message_subscribe(partner_ids=order.user_id.partner_id.ids)
             order.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -661,7 +734,7 @@ class PropertyWorkOrder(models.Model):
     def action_take(self):
         self._check_state(("dispatched",), self.env._("take"))
         self._check_technician()
-        self.filtered(lambda o: not o.taken_date).write(
+        self.filtered(lambda o: not o.taken_date)._write_workflow(
             {"taken_date": fields.Datetime.now()}
         )
 
@@ -676,7 +749,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write({"arrived_date": fields.Datetime.now()})
+        self._write_workflow({"arrived_date": fields.Datetime.now()})
 
     def action_confirm_price(self):
         """The owner agreed the price (the published price or the on-site quote)."""
@@ -689,7 +762,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write(
+        self._write_workflow(
             {"price_confirmed": True, "price_confirmed_date": fields.Datetime.now()}
         )
         for order in self:
@@ -727,7 +800,9 @@ class PropertyWorkOrder(models.Model):
                         service=order.service_item_id.name or order.description,
                     )
                 )
-        self.write({"state": "in_progress", "start_date": fields.Datetime.now()})
+        self._write_workflow(
+            {"state": "in_progress", "start_date": fields.Datetime.now()}
+        )
 
     def action_owner_accept(self):
         """The owner tried the result, is satisfied and signed the work order."""
@@ -740,13 +815,13 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write({"state": "done", "done_date": fields.Datetime.now()})
+        self._write_workflow({"state": "done", "done_date": fields.Datetime.now()})
 
     def _send_back_for_rework(self, reason):
         """The owner is not satisfied: the order goes back for rework."""
         self._check_state(("in_progress",), self.env._("send back for rework"))
         for order in self:
-            order.write(
+            order._write_workflow(
                 {"rework_count": order.rework_count + 1, "rework_reason": reason}
             )
             order.message_post(
@@ -769,7 +844,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write(
+        self._write_workflow(
             {
                 "state": "escalated",
                 "escalation_reason": reason,
@@ -784,7 +859,7 @@ class PropertyWorkOrder(models.Model):
             self.env._("Only the service-centre manager settles an escalated order."),
         )
         self._check_state(("escalated",), self.env._("settle"))
-        self.write(
+        self._write_workflow(
             {
                 "state": "done",
                 "escalation_resolution": resolution,
@@ -797,7 +872,9 @@ class PropertyWorkOrder(models.Model):
             ("dispatched", "in_progress", "escalated", "done"),
             self.env._("report damage on"),
         )
-        self.write({"damage_state": "reported", "damage_description": description})
+        self._write_workflow(
+            {"damage_state": "reported", "damage_description": description}
+        )
         self._notify_managers(self.env._("Damage to the owner's property reported"))
 
     def _settle_damage(self, settlement):
@@ -815,7 +892,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write(
+        self._write_workflow(
             {
                 "damage_state": "settled",
                 "damage_settlement": settlement,
@@ -835,7 +912,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write(
+        self._write_workflow(
             {
                 "state": "cancelled",
                 "cancel_reason": reason,
@@ -865,7 +942,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write(
+        self._write_workflow(
             {
                 "payment_state": "unpaid",
                 "unpaid_date": self.env["property.unit"]._property_today(),
@@ -886,6 +963,77 @@ class PropertyWorkOrder(models.Model):
                     self.env._("%(name)s is not an unpaid order.", name=order.name)
                 )
         self._set_paid(reference)
+
+    def action_create_receipt(self):
+        """Take the payment at the desk: a draft receipt of the order's amount (a
+        fee of the service's fee item), which the clerk issues."""
+        self.ensure_one()
+        self._check_desk()
+        if self.payment_state not in ("to_pay", "unpaid"):
+            raise UserError(
+                self.env._("%(name)s is not waiting for payment.", name=self.name)
+            )
+        if self.state == "cancelled" or (
+            self.state not in ("done", "closed") and not self.prepaid
+        ):
+            raise UserError(
+                self.env._(
+                    "%(name)s is paid once the owner has accepted the work (or "
+                    "before the service when it is paid in advance).",
+                    name=self.name,
+                )
+            )
+        if self.amount <= 0:
+            raise UserError(
+                self.env._("%(name)s has no price agreed yet.", name=self.name)
+            )
+        receipt = self.receipt_line_ids.receipt_id.filtered(
+            lambda r: r.state == "draft"
+        )[:1]
+        if not receipt:
+            product = self.service_item_id._get_fee_product()
+            if not product:
+                raise UserError(
+                    self.env._(
+                        "Set the fee item of the service %(service)s first.",
+                        service=self.service_item_id.name or self.description,
+                    )
+                )
+            receipt = self.env["property.receipt"].create(
+                {
+                    "partner_id": self.partner_id.id,
+                    "unit_id": self.unit_id.id,
+                    "payment_method": "cash",
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "line_type": "fee",
+                                "product_id": product.id,
+                                "name": self._get_charge_label(),
+                                "amount": self.amount,
+                                "work_order_id": self.id,
+                            }
+                        )
+                    ],
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.receipt",
+            "res_id": receipt.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_view_receipts(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Receipts"),
+            "res_model": "property.receipt",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.receipt_line_ids.receipt_id.ids)],
+        }
 
     def action_close(self):
         """The desk confirms the completed order (核销): tools returned, charge
@@ -918,7 +1066,7 @@ class PropertyWorkOrder(models.Model):
                         name=order.name,
                     )
                 )
-        self.write(
+        self._write_workflow(
             {
                 "state": "closed",
                 "closed_date": fields.Datetime.now(),
@@ -1058,8 +1206,60 @@ class PropertyWorkOrder(models.Model):
     def _stop_follow_up(self):
         self.activity_unlink(["mail.mail_activity_data_todo"])
 
+    def _get_charge_label(self):
+        """Description of the charge on receipts and notices: number and service."""
+        self.ensure_one()
+        return f"{self.name} {self.service_item_id.name or self.description or ''}"[
+            :200
+        ].strip()
+
+    def _prepare_extra_charge(self):
+        """Charge of the unpaid order for the monthly payment notice (the run puts
+        the work-order number, ``origin_ref``, in front of the name)."""
+        self.ensure_one()
+        return {
+            "unit_id": self.unit_id.id,
+            "product_id": self.service_item_id._get_fee_product().id,
+            "name": (self.service_item_id.name or self.description or "")[:200],
+            "price_unit": self.amount,
+            "origin_ref": self.name,
+            "source": self,
+        }
+
+    def _set_billed(self, move_line_id):
+        """Carried to the monthly payment notice: the desk's follow-up stops."""
+        line = self.env["account.move.line"].browse(move_line_id)
+        self._write_workflow(
+            {
+                "payment_state": "billed",
+                "notice_line_id": line.id or False,
+                "payment_reference": line.move_id.name or False,
+            }
+        )
+        self._stop_follow_up()
+
+    def _unset_paid(self, reason=False):
+        """The receipt was voided: the order is to be paid again."""
+        for order in self.filtered(lambda o: o.payment_state == "paid"):
+            order._write_workflow(
+                {
+                    "payment_state": "unpaid" if order.unpaid_date else "to_pay",
+                    "paid_date": False,
+                    "payment_reference": False,
+                }
+            )
+            order.message_post(
+                body=self.env._(
+                    "The receipt was voided (%(reason)s): the order is to be paid "
+                    "again.",
+                    reason=reason or "",
+                )
+            )
+            if order.payment_state == "unpaid":
+                order._schedule_follow_up()
+
     def _set_paid(self, reference=False):
-        self.write(
+        self._write_workflow(
             {
                 "payment_state": "paid",
                 "paid_date": self.env["property.unit"]._property_today(),

@@ -129,7 +129,7 @@ class PropertyWorkOrderCallback(models.Model):
                         "%(name)s has already been called back.", name=order.name
                     )
                 )
-            order.is_callback_overdue = False
+            order._write_workflow({"is_callback_overdue": False})
             if callback.rating == "1":
                 order.activity_schedule(
                     "mail.mail_activity_data_todo",

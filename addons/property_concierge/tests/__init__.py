@@ -3,6 +3,8 @@ from . import test_callback
 from . import test_statement
 from . import test_report
 from . import test_ui
+from . import test_portal
+from . import test_charging
 from . import test_butler_storage
 from . import test_butler_transfer
 from . import test_butler_loan

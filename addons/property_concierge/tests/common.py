@@ -1,5 +1,6 @@
 from odoo.tests import new_test_user
 
+from odoo.addons.property_billing.tests.common import PropertyBillingCommon
 from odoo.addons.property_frontdesk.tests.common import PropertyDeskCommon
 
 # a 1x1 PNG: the owner's signature on the work order
@@ -9,8 +10,10 @@ SIGNATURE = (
 )
 
 
-class PropertyConciergeCommon(PropertyDeskCommon):
-    """The desk of PropertyDeskCommon with a price list of special services."""
+class PropertyConciergeCommon(PropertyBillingCommon, PropertyDeskCommon):
+    """The desk of PropertyDeskCommon and the billing set-up of
+    PropertyBillingCommon (the clerk holds an open receipt book), with a price list
+    of special services."""
 
     @classmethod
     def setUpClass(cls):

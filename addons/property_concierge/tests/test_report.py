@@ -25,6 +25,8 @@ class TestReport(PropertyConciergeCommon):
         self.assertEqual(html.count("Special Service / Repair Work Order"), 3)
         self.assertIn(order.name, html)
         self.assertIn("40.00", html)
+        self.assertEqual(order.amount_words, "肆拾元整")
+        self.assertIn("肆拾元整", html)
         for signature in ("Owner", "Technician", "Front Desk"):
             self.assertIn(signature, html)
 
@@ -34,3 +36,11 @@ class TestReport(PropertyConciergeCommon):
         html = self._render(order)
         self.assertEqual(html.count("Special Service / Repair Work Order"), 4)
         self.assertTrue("Owner&#39;s copy" in html or "Owner's copy" in html)
+
+    def test_labels_in_the_owners_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.owner.lang = "zh_CN"
+        html = self._render(self._done_order())
+        for label in ("第一联 客服中心存档", "第二联 工程（服务）部门", "第三联 财务"):
+            self.assertIn(label, html)
+        self.assertIn("特约服务/维修工作单", html)

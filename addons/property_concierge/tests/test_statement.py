@@ -117,3 +117,16 @@ class TestStatement(PropertyConciergeCommon):
             self.env["property.service.month"].create(
                 {"estate_id": self.estate.id, "date_from": "2026-11-01"}
             )
+
+    def test_statement_printed_for_both_signatures(self):
+        self.month.action_compute()
+        self.month.with_user(self.supervisor).action_desk_confirm()
+        html, _type = self.env["ir.actions.report"]._render_qweb_pdf(
+            "property_concierge.action_report_property_service_month", self.month.ids
+        )
+        html = html.decode()
+        self.assertIn("Special Services Charges and Confirmation", html)
+        self.assertIn("Replace a tap", html)
+        self.assertIn("Supervisor Li", html)
+        for amount in ("90.00", "20.00", "70.00"):
+            self.assertIn(amount, html)

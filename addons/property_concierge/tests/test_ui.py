@@ -57,6 +57,22 @@ class TestWorkOrderTour(HttpCase):
                 "leader_id": cls.engineer.id,
             }
         )
+        cls.env.company._property_billing_setup()
+        finance = new_test_user(
+            cls.env,
+            login="tour_wo_finance",
+            groups="property_frontdesk.group_property_finance",
+        )
+        cls.env["property.receipt.book"].create(
+            {
+                "name": "TOUR-001",
+                "prefix": "TR",
+                "padding": 6,
+                "number_from": 1,
+                "number_to": 50,
+                "user_id": cls.clerk.id,
+            }
+        ).with_user(finance).action_issue()
         cls.item = cls.env["property.service.item"].create(
             {"name": "导览水龙头更换", "list_price": 20.0, "team_id": team.id}
         )
@@ -87,6 +103,11 @@ class TestWorkOrderTour(HttpCase):
         self.start_tour(
             url, "property_concierge_work_order_close_tour", login="tour_wo_clerk"
         )
+        self.assertEqual(order.payment_state, "paid")
+        receipt = order.receipt_line_ids.receipt_id
+        self.assertEqual(receipt.state, "issued")
+        self.assertEqual(order.payment_reference, receipt.name)
+        self.assertEqual(receipt.amount_total, 20.0)
         self.assertTrue(order.callback_done)
         self.assertEqual(order.rating, "3")
         self.assertEqual(order.callback_ids.user_id, self.clerk)

@@ -344,3 +344,13 @@ class TestWorkOrder(PropertyConciergeCommon):
         self.assertEqual(
             order.answer_deadline - order.registration_date, timedelta(minutes=15)
         )
+
+    def test_steps_only_through_their_buttons(self):
+        order = self._dispatched_order()
+        with self.assertRaisesRegex(UserError, "Use the buttons of the work order"):
+            order.with_user(self.engineer).write({"state": "done"})
+        with self.assertRaisesRegex(UserError, "Use the buttons of the work order"):
+            order.with_user(self.clerk).write({"supervisor_consent_id": self.clerk.id})
+        with self.assertRaisesRegex(UserError, "Use the buttons of the work order"):
+            order.with_user(self.clerk).write({"payment_state": "paid"})
+        self.assertEqual(order.state, "dispatched")

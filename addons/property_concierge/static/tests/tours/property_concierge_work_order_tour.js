@@ -160,6 +160,31 @@ registry.category("web_tour.tours").add("property_concierge_work_order_onsite_to
 registry.category("web_tour.tours").add("property_concierge_work_order_close_tour", {
     steps: () => [
         {
+            content: "The owner pays at the desk: a receipt of the work order",
+            trigger: 'button[name="action_create_receipt"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_field_widget[name="line_ids"] td:contains("导览水龙头更换")',
+        },
+        {
+            trigger: 'button[name="action_issue"]',
+            run: "click",
+        },
+        {
+            content: "Issued",
+            trigger: '.o_statusbar_status button.o_arrow_button_current[data-value="issued"]',
+        },
+        {
+            content: "Back to the work order",
+            trigger: '.o_breadcrumb .breadcrumb-item a:contains("TY")',
+            run: "click",
+        },
+        {
+            content: "Paid: nothing more to take",
+            trigger: 'body:not(:has(button[name="action_create_receipt"])) button[name="action_close"]',
+        },
+        {
             content: "The clerk calls the owner back",
             trigger: 'button[name="action_new_callback"]',
             run: "click",
