@@ -16,4 +16,8 @@ class PropertyReceipt(models.Model):
         """Voiding the receipt puts its work orders back to be paid."""
         res = super().action_void(reason)
         self.line_ids.work_order_id.sudo()._unset_paid(reason)
+        # a voided day's copy receipt reopens its register for a new receipt
+        self.env["property.butler.copy.register"].search(
+            [("receipt_id", "in", self.ids)]
+        )._reopen_after_void()
         return res

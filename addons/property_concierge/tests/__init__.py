@@ -5,3 +5,11 @@ from . import test_report
 from . import test_ui
 from . import test_portal
 from . import test_charging
+from . import test_butler_storage
+from . import test_butler_transfer
+from . import test_butler_loan
+from . import test_butler_wakeup
+from . import test_butler_ui
+from . import test_butler_booking
+from . import test_butler_copy_register
+from . import test_butler_portal
