@@ -585,6 +585,25 @@ class PropertyBillingRun(models.Model):
             ],
         }
 
+    def _subscribe_payers(self, moves):
+        """Fast path: follow the new notices by their payers in one batch (as
+        posting does notice by notice), with the default customer subtypes."""
+        _all, _internal, external = self.env["mail.message.subtype"].default_subtypes(
+            "account.move"
+        )
+        self.env["mail.followers"].sudo().create(
+            [
+                {
+                    "res_model": "account.move",
+                    "res_id": move.id,
+                    "partner_id": move.partner_id.id,
+                    "subtype_ids": [Command.set(external.ids)],
+                }
+                for move in moves
+            ]
+        )
+        moves.invalidate_recordset(["message_partner_ids", "message_follower_ids"])
+
     def _add_journal_lines(self, vals_list):
         """Fast path: write the whole journal entry of each notice (income lines and
         the receivable line) instead of letting the invoice compute its dynamic
@@ -712,6 +731,7 @@ class PropertyBillingRun(models.Model):
             ).create(vals_list)
             moves.flush_recordset()
             created = time.perf_counter()
+            self._subscribe_payers(moves)
             moves.with_context(**FAST_CONTEXT)._post(soft=False)
             self.env.flush_all()
             if timings is not None:
