@@ -45,6 +45,8 @@ class TestBillingRun(PropertyBillingRunCommon):
         self.assertEqual(notice.journal_id, self.env.company.property_notice_journal_id)
         self.assertTrue(notice.property_is_notice)
         self.assertEqual(notice.property_period, "2026-11")
+        # the payer follows the notice, as when it is posted by hand
+        self.assertIn(notice.partner_id, notice.message_partner_ids)
         self.assertEqual(
             notice.invoice_line_ids.mapped(
                 lambda ln: (ln.product_id, ln.quantity, ln.price_unit)
