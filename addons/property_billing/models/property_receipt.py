@@ -320,6 +320,31 @@ class PropertyReceipt(models.Model):
             receipt.line_ids.deposit_id.sudo()._update_after_receipt()
         return True
 
+    def action_fill_open_notices(self):
+        """Add a line for every open notice of the payer on the unit, oldest
+        first, for the amount still due."""
+        for receipt in self:
+            if receipt.state != "draft":
+                raise UserError(self.env._("Issued receipts cannot be changed."))
+            if not receipt.unit_id:
+                raise UserError(
+                    self.env._("Choose the unit whose notices the receipt pays.")
+                )
+            taken = receipt.line_ids.move_id
+            notices = receipt._get_open_notices() - taken
+            if not notices:
+                raise UserError(
+                    self.env._(
+                        "%(payer)s has no other open notice on %(unit)s.",
+                        payer=receipt.partner_id.display_name,
+                        unit=receipt.unit_id.display_name,
+                    )
+                )
+            receipt.line_ids = [
+                receipt._prepare_line_for_notice(notice) for notice in notices
+            ]
+        return True
+
     def action_open_void_wizard(self):
         self.ensure_one()
         return {
@@ -465,6 +490,7 @@ class PropertyReceipt(models.Model):
                     "amount"
                 )
             )
+            paid_text, due_text = f"{paid:.2f}", f"{due:.2f}"
             if (
                 float_compare(paid, due, precision_rounding=self.currency_id.rounding)
                 > 0
@@ -472,13 +498,14 @@ class PropertyReceipt(models.Model):
                 raise UserError(
                     self.env._(
                         "%(amount)s is more than the %(due)s still due on %(notice)s.",
-                        amount=paid,
-                        due=due,
+                        amount=paid_text,
+                        due=due_text,
                         notice=move.name,
                     )
                 )
         open_total = sum(self._get_open_notices().mapped("amount_residual"))
         asked = sum(notice_lines.mapped("amount"))
+        open_text, asked_text = f"{open_total:.2f}", f"{asked:.2f}"
         if (
             float_compare(
                 asked, open_total, precision_rounding=self.currency_id.rounding
@@ -489,9 +516,9 @@ class PropertyReceipt(models.Model):
                 self.env._(
                     "The payer owes %(due)s on the open notices of %(unit)s, less "
                     "than the %(amount)s received: take the rest as a prepayment.",
-                    due=open_total,
+                    due=open_text,
                     unit=self.unit_id.display_name,
-                    amount=asked,
+                    amount=asked_text,
                 )
             )
 
