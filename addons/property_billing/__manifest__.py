@@ -34,6 +34,7 @@
         "views/property_receipt_book_views.xml",
         "views/property_receipt_views.xml",
         "views/property_deposit_views.xml",
+        "views/property_receipt_portal_templates.xml",
         "security/property_billing_run_security.xml",
         "data/ir_cron_billing_run_data.xml",
         "data/ir_cron_dunning_data.xml",

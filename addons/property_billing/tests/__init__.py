@@ -13,4 +13,5 @@ from . import test_bank_collection
 from . import test_dunning
 from . import test_billing_reports
 from . import test_ui
+from . import test_portal
 from . import test_ui_billing_run
