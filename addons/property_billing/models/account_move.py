@@ -86,7 +86,21 @@ class AccountMove(models.Model):
 
     def _property_apply_prepayments(self):
         """Settle the notices with the prepayments of their unit, oldest notice and
-        oldest credit first."""
+        oldest credit first (one query for the whole batch)."""
+        credits = self.env["account.move.line"].search(
+            [
+                ("partner_id", "in", self.commercial_partner_id.ids),
+                ("reconciled", "=", False),
+                ("parent_state", "=", "posted"),
+                ("amount_residual", "<", 0),
+                ("account_id.account_type", "=", "asset_receivable"),
+                ("payment_id.property_prepayment", "=", True),
+                ("payment_id.property_unit_id", "in", self.property_unit_id.ids),
+            ],
+            order="date, id",
+        )
+        if not credits:
+            return
         for notice in self.sorted(lambda m: (m.invoice_date or m.date, m.id)):
             due_lines = notice.line_ids.filtered(
                 lambda ln: (
@@ -94,22 +108,16 @@ class AccountMove(models.Model):
                     and not ln.reconciled
                 )
             )
-            if not due_lines:
-                continue
-            credits = self.env["account.move.line"].search(
-                [
-                    ("account_id", "in", due_lines.account_id.ids),
-                    ("partner_id", "=", notice.commercial_partner_id.id),
-                    ("reconciled", "=", False),
-                    ("parent_state", "=", "posted"),
-                    ("amount_residual", "<", 0),
-                    ("payment_id.property_prepayment", "=", True),
-                    ("payment_id.property_unit_id", "=", notice.property_unit_id.id),
-                    ("company_id", "=", notice.company_id.id),
-                ],
-                order="date, id",
+            unit_credits = credits.filtered(
+                lambda ln, n=notice, d=due_lines: (
+                    ln.partner_id == n.commercial_partner_id
+                    and ln.payment_id.property_unit_id == n.property_unit_id
+                    and ln.account_id in d.account_id
+                    and ln.company_id == n.company_id
+                    and not ln.reconciled
+                )
             )
-            for credit in credits:
+            for credit in unit_credits:
                 if all(line.reconciled for line in due_lines):
                     break
                 (credit + due_lines.filtered(lambda ln: not ln.reconciled)).reconcile()

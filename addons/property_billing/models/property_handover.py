@@ -37,11 +37,13 @@ class PropertyHandover(models.Model):
         )
         if not unpaid:
             return []
+        total = sum(unpaid.mapped("amount_residual"))
+        amount = f"{total:.2f}"
         return [
             self.env._(
                 "The previous payer still owes %(amount)s on %(count)s payment "
                 "notices of the unit (%(names)s).",
-                amount=f"{sum(unpaid.mapped('amount_residual')):.2f}",
+                amount=amount,
                 count=len(unpaid),
                 names=", ".join(unpaid.mapped("name")),
             )
@@ -89,14 +91,15 @@ class PropertyHandover(models.Model):
             ).mapped("amount")
         )
         if service_due and currency.compare_amounts(service_paid, service_due) < 0:
+            due, paid = f"{service_due:.2f}", f"{service_paid:.2f}"
             blockers.append(
                 self.env._(
                     "Collect the first %(months)s months of property service fee "
                     "(%(due)s, received %(paid)s) through a receipt before handing "
                     "over the keys.",
                     months=estate.property_first_delivery_months,
-                    due=f"{service_due:.2f}",
-                    paid=f"{service_paid:.2f}",
+                    due=due,
+                    paid=paid,
                 )
             )
         if not estate.property_meters_per_household:
@@ -113,12 +116,13 @@ class PropertyHandover(models.Model):
                 )
                 < 0
             ):
+                due, paid = f"{utility_due:.2f}", f"{utility_paid:.2f}"
                 blockers.append(
                     self.env._(
                         "Collect the utility prepayment (%(due)s, received "
                         "%(paid)s) through a receipt before handing over the keys.",
-                        due=f"{utility_due:.2f}",
-                        paid=f"{utility_paid:.2f}",
+                        due=due,
+                        paid=paid,
                     )
                 )
         return blockers
