@@ -86,7 +86,7 @@ class TestRenovationTour(HttpCase):
 @tagged("post_install", "-at_install")
 class TestRenovationPortal(HttpCase):
     def test_owner_sees_filing_in_portal(self):
-        owner = self.env["res.partner"].create({"name": "门户业主"})
+        owner = self.env["res.partner"].create({"name": "门户业主", "lang": "en_US"})
         other = self.env["res.partner"].create({"name": "别家业主"})
         estate = self.env["property.estate"].create({"name": "门户花园", "code": "PTL"})
         building = self.env["property.building"].create(
@@ -125,6 +125,7 @@ class TestRenovationPortal(HttpCase):
             login="reno_portal_owner",
             groups="base.group_portal",
             partner_id=owner.id,
+            lang="en_US",
         )
         self.authenticate("reno_portal_owner", "reno_portal_owner")
         page = self.url_open("/my/renovations").text
@@ -133,6 +134,10 @@ class TestRenovationPortal(HttpCase):
         self.assertNotIn(theirs.name, page)
         detail = self.url_open(f"/my/renovations/{mine.id}").text
         self.assertIn("门户铺地板", detail)
-        self.assertIn("Drawings and Construction Plan", detail)  # papers still owed
+        # the papers still owed, in the portal's language
+        self.assertIn("alert-warning", detail)
+        self.assertTrue(
+            "Drawings and Construction Plan" in detail or "施工图和施工方案" in detail
+        )
         response = self.url_open(f"/my/renovations/{theirs.id}")
         self.assertNotIn("别家刷墙", response.text)
