@@ -41,6 +41,28 @@ class TestReports(PropertyRenovationCommon):
         self.assertIn(filing.worker_ids.pass_number, html)
         self.assertIn("Supervisor Qian", html)
 
+    def test_pass_marked_after_extension(self):
+        self.estate.renovation_tax_collected = False
+        filing = self._working_filing()
+        worker = self._add_workers(filing, 1)
+        worker.action_issue_pass()
+        ext = self.env["property.renovation.extension"].create(
+            {
+                "filing_id": filing.id,
+                "date_new_end": "2027-01-31",
+                "reason": "Cabinets late",
+                "copies_presented": True,
+                "passes_presented": True,
+            }
+        )
+        ext.with_user(self.reno_supervisor).action_approve()
+        html = self._html(
+            "property_renovation.action_report_property_renovation_pass", worker
+        )
+        self.assertIn("Temporary Pass", html)
+        self.assertIn(worker.pass_number, html)
+        self.assertIn("Extended until", html)
+
     def test_ledger_lowest_floor_first(self):
         self.estate.renovation_tax_collected = False
         low = self._create_unit("201", floor=2)

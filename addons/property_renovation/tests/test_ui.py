@@ -81,3 +81,63 @@ class TestRenovationTour(HttpCase):
         self.assertEqual(filing.deposit_ids.amount_held, 2000.0)
         self.assertEqual(filing.deposit_ids.state, "held")
         self.assertTrue(filing.certificate_date)
+
+
+@tagged("post_install", "-at_install")
+class TestRenovationPortal(HttpCase):
+    def test_owner_sees_filing_in_portal(self):
+        owner = self.env["res.partner"].create({"name": "门户业主", "lang": "en_US"})
+        other = self.env["res.partner"].create({"name": "别家业主"})
+        estate = self.env["property.estate"].create({"name": "门户花园", "code": "PTL"})
+        building = self.env["property.building"].create(
+            {"estate_id": estate.id, "name": "一栋", "code": "1", "floor_count": 10}
+        )
+        Unit = self.env["property.unit"]
+        units = Unit.create(
+            [
+                {
+                    "building_id": building.id,
+                    "floor": 3,
+                    "number": number,
+                    "built_area": 90.0,
+                    "inner_area": 80.0,
+                }
+                for number in ("301", "302")
+            ]
+        )
+        Filing = self.env["property.renovation.filing"]
+        mine, theirs = Filing.create(
+            [
+                {
+                    "unit_id": unit.id,
+                    "owner_id": partner.id,
+                    "self_renovation": True,
+                    "main_works": works,
+                }
+                for unit, partner, works in (
+                    (units[0], owner, "门户铺地板"),
+                    (units[1], other, "别家刷墙"),
+                )
+            ]
+        )
+        new_test_user(
+            self.env,
+            login="reno_portal_owner",
+            groups="base.group_portal",
+            partner_id=owner.id,
+            lang="en_US",
+        )
+        self.authenticate("reno_portal_owner", "reno_portal_owner")
+        page = self.url_open("/my/renovations").text
+        self.assertIn(mine.name, page)
+        self.assertIn("门户铺地板", page)
+        self.assertNotIn(theirs.name, page)
+        detail = self.url_open(f"/my/renovations/{mine.id}").text
+        self.assertIn("门户铺地板", detail)
+        # the papers still owed, in the portal's language
+        self.assertIn("alert-warning", detail)
+        self.assertTrue(
+            "Drawings and Construction Plan" in detail or "施工图和施工方案" in detail
+        )
+        response = self.url_open(f"/my/renovations/{theirs.id}")
+        self.assertNotIn("别家刷墙", response.text)
