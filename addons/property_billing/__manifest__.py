@@ -28,6 +28,7 @@
         "views/property_receipt_book_views.xml",
         "views/property_receipt_views.xml",
         "views/property_deposit_views.xml",
+        "views/property_receipt_portal_templates.xml",
         "views/property_billing_menus.xml",
     ],
     "demo": [

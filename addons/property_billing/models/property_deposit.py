@@ -193,7 +193,7 @@ class PropertyDeposit(models.Model):
                 raise ValidationError(
                     self.env._(
                         "The deduction must be between 0 and the %(held)s held.",
-                        held=deposit.amount_held,
+                        held=f"{deposit.amount_held:.2f}",
                     )
                 )
             if (

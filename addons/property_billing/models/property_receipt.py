@@ -320,6 +320,31 @@ class PropertyReceipt(models.Model):
             receipt.line_ids.deposit_id.sudo()._update_after_receipt()
         return True
 
+    def action_fill_open_notices(self):
+        """Add a line for every open notice of the payer on the unit, oldest
+        first, for the amount still due."""
+        for receipt in self:
+            if receipt.state != "draft":
+                raise UserError(self.env._("Issued receipts cannot be changed."))
+            if not receipt.unit_id:
+                raise UserError(
+                    self.env._("Choose the unit whose notices the receipt pays.")
+                )
+            taken = receipt.line_ids.move_id
+            notices = receipt._get_open_notices() - taken
+            if not notices:
+                raise UserError(
+                    self.env._(
+                        "%(payer)s has no other open notice on %(unit)s.",
+                        payer=receipt.partner_id.display_name,
+                        unit=receipt.unit_id.display_name,
+                    )
+                )
+            receipt.line_ids = [
+                receipt._prepare_line_for_notice(notice) for notice in notices
+            ]
+        return True
+
     def action_open_void_wizard(self):
         self.ensure_one()
         return {
@@ -472,8 +497,8 @@ class PropertyReceipt(models.Model):
                 raise UserError(
                     self.env._(
                         "%(amount)s is more than the %(due)s still due on %(notice)s.",
-                        amount=paid,
-                        due=due,
+                        amount=f"{paid:.2f}",
+                        due=f"{due:.2f}",
                         notice=move.name,
                     )
                 )
@@ -489,9 +514,9 @@ class PropertyReceipt(models.Model):
                 self.env._(
                     "The payer owes %(due)s on the open notices of %(unit)s, less "
                     "than the %(amount)s received: take the rest as a prepayment.",
-                    due=open_total,
+                    due=f"{open_total:.2f}",
                     unit=self.unit_id.display_name,
-                    amount=asked,
+                    amount=f"{asked:.2f}",
                 )
             )
 

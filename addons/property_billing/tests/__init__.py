@@ -5,3 +5,4 @@ from . import test_cashier_report
 from . import test_handover
 from . import test_report
 from . import test_ui
+from . import test_portal

@@ -47,7 +47,7 @@ class TestDeposit(PropertyBillingCommon):
         self.assertEqual(self._balance(self.deposit_account, self.owner), -3000.0)
         income_before = self._balance(self.deduction_account)
 
-        with self.assertRaisesRegex(ValidationError, "between 0 and the 3000.0 held"):
+        with self.assertRaisesRegex(ValidationError, "between 0 and the 3000.00 held"):
             deposit.with_user(self.clerk).action_request_refund(3500.0, "Damage")
         with self.assertRaisesRegex(ValidationError, "Give the reason"):
             deposit.with_user(self.clerk).action_request_refund(500.0)

@@ -78,14 +78,20 @@ class TestReceipt(PropertyBillingCommon):
         )
         self.assertEqual(n1.payment_state, "not_paid")
         self.assertEqual(n2.payment_state, "paid")
-        with self.assertRaisesRegex(UserError, "more than the 300.0 still due"):
+        with self.assertRaisesRegex(
+            UserError, "400.00 is more than the 300.00 still due"
+        ):
             self._issue_receipt(
                 [{"line_type": "notice", "move_id": n1.id, "amount": 400.0}]
             )
 
     def test_receipt_more_than_due_is_refused(self):
         self._create_notice(amount=300.0)
-        with self.assertRaisesRegex(UserError, "take the rest as a prepayment"):
+        with self.assertRaisesRegex(
+            UserError,
+            "owes 300.00 on the open notices of Test Garden 3-1201, "
+            "less than the 500.00",
+        ):
             self._issue_receipt([{"line_type": "notice", "amount": 500.0}])
         self.assertEqual(self.book.next_number, 1, "no number taken")
 
@@ -364,3 +370,53 @@ class TestReceipt(PropertyBillingCommon):
             self.book.with_user(self.clerk).write({"user_id": self.clerk2.id})
         with self.assertRaises(AccessError):
             receipt.payment_ids.with_user(self.clerk).action_draft()
+
+    def test_fill_open_notices(self):
+        n1 = self._create_notice(amount=300.0, period="2026-08")
+        n2 = self._create_notice(amount=280.0, period="2026-09")
+        self._create_notice(partner=self.tenant, amount=50.0, period="2026-09")
+        receipt = (
+            self.env["property.receipt"]
+            .with_user(self.clerk)
+            .create({"partner_id": self.owner.id, "unit_id": self.unit.id})
+        )
+        receipt.action_fill_open_notices()
+        self.assertEqual(receipt.line_ids.move_id, n1 | n2)
+        self.assertEqual(receipt.line_ids.mapped("amount"), [300.0, 280.0])
+        self.assertEqual(receipt.line_ids.mapped("period"), ["2026-08", "2026-09"])
+        self.assertEqual(receipt.amount_total_words, "伍佰捌拾元整")
+        with self.assertRaisesRegex(
+            UserError, "Owner Zhou has no other open notice on Test Garden 3-1201"
+        ):
+            receipt.action_fill_open_notices()
+        receipt.action_issue()
+        self.assertEqual((n1 | n2).mapped("payment_state"), ["paid", "paid"])
+        with self.assertRaisesRegex(UserError, "Issued receipts cannot be changed"):
+            receipt.action_fill_open_notices()
+
+    def test_multi_company(self):
+        receipt = self._issue_receipt([{"line_type": "prepayment", "amount": 10.0}])
+        other = self.env["res.company"].create({"name": "Other Property Co."})
+        outsider = self.env["res.users"].create(
+            {
+                "name": "Outsider",
+                "login": "billing_outsider",
+                "company_id": other.id,
+                "company_ids": [Command.set(other.ids)],
+                "groups_id": [
+                    Command.set(
+                        [self.env.ref("property_frontdesk.group_property_manager").id]
+                    )
+                ],
+            }
+        )
+        Receipt = self.env["property.receipt"].with_user(outsider)
+        self.assertFalse(Receipt.search([("id", "=", receipt.id)]))
+        Book = self.env["property.receipt.book"].with_user(outsider)
+        self.assertFalse(Book.search([("id", "=", self.book.id)]))
+        self.assertEqual(
+            self.env["property.receipt"]
+            .with_user(self.clerk)
+            .search([("id", "=", receipt.id)]),
+            receipt,
+        )
