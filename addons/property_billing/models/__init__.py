@@ -13,3 +13,14 @@ from . import account_move
 from . import account_payment
 from . import property_handover
 from . import ir_actions_report
+from . import property_fee_rule
+from . import property_meter
+from . import property_meter_reading
+from . import account_move_line
+from . import property_dunning
+from . import property_bank_mandate
+from . import property_bank_collection
+from . import property_bank_collection_line
+from . import property_collection_report
+from . import property_arrears_report
+from . import report_property_notice

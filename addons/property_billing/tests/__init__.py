@@ -4,5 +4,14 @@ from . import test_deposit
 from . import test_cashier_report
 from . import test_handover
 from . import test_report
+from . import test_period
+from . import test_fee_rule
+from . import test_meter_reading
+from . import test_billing_run
+from . import test_notice_report
+from . import test_bank_collection
+from . import test_dunning
+from . import test_billing_reports
 from . import test_ui
 from . import test_portal
+from . import test_ui_billing_run

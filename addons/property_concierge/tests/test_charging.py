@@ -126,3 +126,31 @@ class TestCharging(PropertyConciergeCommon):
         )
         again = run._get_extra_charges(self.unit)
         self.assertFalse([c for c in again if c.get("source") == order])
+
+    def test_monthly_run_bills_the_unpaid_order_once(self):
+        order = self._done_order()
+        order.with_user(self.clerk).write({"unpaid_signed": True})
+        order.with_user(self.clerk).action_mark_unpaid()
+        run = self.env["property.billing.run"].create(
+            {"estate_id": self.estate.id, "period": "2026-11"}
+        )
+        run.action_start()
+        line = run.notice_ids.invoice_line_ids.filtered(
+            lambda ln: ln.product_id == self.fee_special
+        )
+        self.assertEqual(len(line), 1)
+        self.assertEqual(line.name, f"{order.name} Replace a tap")
+        self.assertEqual(line.price_subtotal, 20.0)
+        self.assertEqual(line.move_id.property_unit_id, self.unit)
+        self.assertEqual(order.payment_state, "billed")
+        self.assertEqual(order.notice_line_id, line)
+        next_run = self.env["property.billing.run"].create(
+            {"estate_id": self.estate.id, "period": "2026-12"}
+        )
+        next_run.action_start()
+        self.assertFalse(
+            next_run.notice_ids.invoice_line_ids.filtered(
+                lambda ln: ln.product_id == self.fee_special
+            ),
+            "never billed twice",
+        )
