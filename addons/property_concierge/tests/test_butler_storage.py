@@ -112,6 +112,19 @@ class TestButlerStorage(PropertyButlerCommon):
         old.action_collect()
         self.assertFalse(old.activity_ids)
 
+    def test_flag_in_supervisor_language(self):
+        self.env.ref("base.lang_zh_CN").active = True
+        self.supervisor.lang = "zh_CN"
+        old = self.Storage.create(
+            self._storage_vals(date_stored=datetime(2026, 10, 1, 3, 0))
+        )
+        self.env["property.butler.storage"].with_context(
+            date="2026-11-02"
+        )._cron_flag_unclaimed()
+        self.assertEqual(
+            old.activity_ids.summary, "寄存超过30天无人提取：请联系业主或处理"
+        )
+
     def test_slip_and_check_list_rendered(self):
         storage = self.Storage.create(self._storage_vals(condition="Scratch on lid"))
         html = (
