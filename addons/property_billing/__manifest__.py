@@ -46,6 +46,7 @@
         "report/property_collection_templates.xml",
         "wizards/property_notice_delivery_wizard_views.xml",
         "wizards/property_dunning_delivery_wizard_views.xml",
+        "wizards/property_bank_collection_import_wizard_views.xml",
         "views/property_estate_run_views.xml",
         "views/property_fee_rule_views.xml",
         "views/property_meter_views.xml",
