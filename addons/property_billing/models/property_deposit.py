@@ -184,6 +184,7 @@ class PropertyDeposit(models.Model):
                     )
                 )
             rounding = deposit.currency_id.rounding
+            held_text = f"{deposit.amount_held:.2f}"
             if float_compare(deduction, 0.0, precision_rounding=rounding) < 0 or (
                 float_compare(
                     deduction, deposit.amount_held, precision_rounding=rounding
@@ -193,7 +194,7 @@ class PropertyDeposit(models.Model):
                 raise ValidationError(
                     self.env._(
                         "The deduction must be between 0 and the %(held)s held.",
-                        held=f"{deposit.amount_held:.2f}",
+                        held=held_text,
                     )
                 )
             if (

@@ -490,6 +490,7 @@ class PropertyReceipt(models.Model):
                     "amount"
                 )
             )
+            paid_text, due_text = f"{paid:.2f}", f"{due:.2f}"
             if (
                 float_compare(paid, due, precision_rounding=self.currency_id.rounding)
                 > 0
@@ -497,13 +498,14 @@ class PropertyReceipt(models.Model):
                 raise UserError(
                     self.env._(
                         "%(amount)s is more than the %(due)s still due on %(notice)s.",
-                        amount=f"{paid:.2f}",
-                        due=f"{due:.2f}",
+                        amount=paid_text,
+                        due=due_text,
                         notice=move.name,
                     )
                 )
         open_total = sum(self._get_open_notices().mapped("amount_residual"))
         asked = sum(notice_lines.mapped("amount"))
+        open_text, asked_text = f"{open_total:.2f}", f"{asked:.2f}"
         if (
             float_compare(
                 asked, open_total, precision_rounding=self.currency_id.rounding
@@ -514,9 +516,9 @@ class PropertyReceipt(models.Model):
                 self.env._(
                     "The payer owes %(due)s on the open notices of %(unit)s, less "
                     "than the %(amount)s received: take the rest as a prepayment.",
-                    due=f"{open_total:.2f}",
+                    due=open_text,
                     unit=self.unit_id.display_name,
-                    amount=f"{asked:.2f}",
+                    amount=asked_text,
                 )
             )
 

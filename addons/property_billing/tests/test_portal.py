@@ -70,7 +70,7 @@ class TestReceiptPortal(HttpCase):
         self.assertEqual(listing.status_code, 200)
         self.assertIn(self.mine.name, listing.text)
         self.assertNotIn(self.theirs.name, listing.text)
-        self.assertIn("My Receipts", listing.text)
+        self.assertIn(f"/my/receipts/{self.mine.id}/pdf", listing.text)
         pdf = self.url_open(f"/my/receipts/{self.mine.id}/pdf")
         self.assertEqual(pdf.status_code, 200)
         self.assertIn("Official Receipt", pdf.text)
