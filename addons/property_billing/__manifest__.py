@@ -20,6 +20,7 @@
         "security/property_billing_rules.xml",
         "data/product_data.xml",
         "data/ir_sequence_data.xml",
+        "data/property_billing_setup_data.xml",
         "report/property_receipt_reports.xml",
         "report/property_receipt_templates.xml",
         "report/property_cashier_report_templates.xml",

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -77,6 +77,10 @@ class ResCompany(models.Model):
     )
 
     # === BUSINESS METHODS === #
+    @api.model
+    def _property_billing_setup_all(self):
+        self.sudo().search([("chart_template", "!=", False)])._property_billing_setup()
+
     def _property_billing_setup(self):
         """Create the journals and accounts of property billing that are missing.
         Companies without a chart of accounts are skipped (set up when it loads)."""
@@ -101,6 +105,7 @@ class ResCompany(models.Model):
                     ).id
             if vals:
                 company.write(vals)
+            company._property_direct_payment_accounts()
             company._property_setup_products()
 
     def _property_create_account(self, code, name, account_type):
@@ -147,13 +152,20 @@ class ResCompany(models.Model):
             vals["default_account_id"] = sales.default_account_id.id
         journal = Journal.create(vals)
         self._property_translate_name(journal, name)
-        if journal_type in ("cash", "bank"):
-            # the desk's money is in the till/bank at once: no outstanding account
-            (
-                journal.inbound_payment_method_line_ids
-                | journal.outbound_payment_method_line_ids
-            ).payment_account_id = journal.default_account_id
         return journal
+
+    def _property_direct_payment_accounts(self):
+        """The desk's money is in the till or the bank at once: the payments of the
+        desk journals are booked to the journal's account, not to an outstanding
+        account."""
+        self.ensure_one()
+        journals = self.property_cash_journal_id | self.property_bank_journal_id
+        journals.flush_recordset()
+        lines = self.env["account.payment.method.line"].search(
+            [("journal_id", "in", journals.ids), ("payment_account_id", "=", False)]
+        )
+        for line in lines:
+            line.payment_account_id = line.journal_id.default_account_id
 
     def _property_translate_name(self, record, name):
         """Name the record in every installed language."""
@@ -180,6 +192,20 @@ class ResCompany(models.Model):
         self.ensure_one()
         registry = self.env.registry
         if self.chart_template != "cn":
+            # the chart is replaced with its journals and accounts: forget ours
+            self.write(
+                {
+                    field: False
+                    for field in (
+                        "property_notice_journal_id",
+                        "property_cash_journal_id",
+                        "property_bank_journal_id",
+                        "property_deposit_account_id",
+                        "property_on_behalf_account_id",
+                        "property_deduction_account_id",
+                    )
+                }
+            )
             self.env["account.chart.template"].try_loading(
                 "cn", self, install_demo=False
             )
