@@ -1,6 +1,6 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common_billing import PropertyButlerBillingCommon
 
@@ -122,6 +122,18 @@ class TestButlerCopyRegister(PropertyButlerBillingCommon):
             register.line_ids[0].with_user(self.finance).quantity = 1
         with self.assertRaises(AccessError):
             register.with_user(self.clerk).unlink()
+
+    def test_form_lines_priced_from_the_list(self):
+        form = Form(self.Register)
+        form.estate_id = self.estate
+        form.date = "2026-11-23"
+        with form.line_ids.new() as line:
+            line.service_id = self.fax
+            self.assertEqual(line.price_unit, 2.0)
+            line.quantity = 4
+        register = form.save()
+        self.assertEqual(register.amount_total, 8.0)
+        self.assertEqual(register.line_ids.user_id, self.clerk)
 
     def test_empty_register(self):
         register = self.Register.with_context(date="2026-11-24")._get_register(

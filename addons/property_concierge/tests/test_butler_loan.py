@@ -3,7 +3,7 @@ from datetime import datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common_butler import PropertyButlerCommon
 
@@ -52,6 +52,18 @@ class TestButlerLoan(PropertyButlerCommon):
             loan.action_return()
         with self.assertRaisesRegex(UserError, "Loans stay in the lending register"):
             loan.with_user(self.manager).unlink()
+
+    def test_form_lends(self):
+        form = Form(self.Loan)
+        form.unit_id = self.unit
+        form.partner_id = self.owner
+        form.item_id = self.umbrella
+        form.condition_out = "New"
+        loan = form.save()
+        self.assertEqual(loan.estate_id, self.estate)
+        self.assertTrue(loan.is_resident)
+        loan.action_lend()
+        self.assertEqual(loan.state, "out")
 
     def test_condition_checked_out(self):
         loan = self._loan(condition_out=False)
