@@ -643,7 +643,16 @@ class PropertyBillingRun(models.Model):
         receivable = {
             partner.id: partner.property_account_receivable_id for partner in partners
         }
+        # Measured: the analytic distribution computed line by line (one search of
+        # the distribution models per line, then again when posting) took ~20% of
+        # the run. Without any distribution model it is always empty, so the lines
+        # get it directly; with models, Odoo computes it as usual.
+        no_analytic = not self.env["account.analytic.distribution.model"].search_count(
+            [("company_id", "in", [company.id, False])], limit=1
+        )
+        checked = company.property_notice_journal_id.autocheck_on_post
         for vals in vals_list:
+            vals["checked"] = checked  # what posting sets (see _bill_units)
             lines = []
             total = 0.0
             for command in vals.pop("invoice_line_ids"):
@@ -668,6 +677,7 @@ class PropertyBillingRun(models.Model):
                             "balance": -amount,
                             "amount_currency": -amount,
                             "tax_ids": [Command.clear()],
+                            **({"analytic_distribution": False} if no_analytic else {}),
                         }
                     )
                 )
@@ -686,6 +696,53 @@ class PropertyBillingRun(models.Model):
                 )
             )
             vals["line_ids"] = lines
+        return vals_list
+
+    def _assign_notice_names(self, vals_list):
+        """Fast path: number the notices of a batch at once, as posting them one by
+        one would (measured: Odoo's per-move numbering, one query for the last
+        number of the journal and one flush per notice, was a third of the posting
+        time). One query finds the last number of the journal for the period, then
+        the notices get the following numbers in creation order (Odoo numbers the
+        moves of a date in id order): gapless, in the journal's own format.
+
+        The journal row is locked until the end of the transaction so that two
+        runs (two estates of the company) cannot take the same numbers; a notice
+        posted by hand at the same time would be stopped by the unique index of
+        posted names (the batch then fails and is billed again, no number is
+        lost or duplicated)."""
+        self.ensure_one()
+        if not vals_list:
+            return vals_list
+        first = vals_list[0]
+        if any(
+            (vals["journal_id"], vals["date"], vals["move_type"])
+            != (first["journal_id"], first["date"], first["move_type"])
+            for vals in vals_list
+        ):
+            return vals_list  # mixed journals/dates: let Odoo number them
+        self.env["account.move"].flush_model()
+        # a lock on the journal row (NO KEY: moves can still be created in it)
+        self.env.cr.execute(
+            "SELECT id FROM account_journal WHERE id = %s FOR NO KEY UPDATE",
+            [first["journal_id"]],
+        )
+        probe = self.env["account.move"].new(
+            {
+                "move_type": first["move_type"],
+                "journal_id": first["journal_id"],
+                "company_id": first["company_id"],
+                "date": first["date"],
+            }
+        )
+        format_string, format_values = probe._get_next_sequence_format()
+        seq = format_values.pop("seq")
+        for offset, vals in enumerate(vals_list, start=1):
+            vals["name"] = format_string.format(**format_values, seq=seq + offset)
+        # Odoo keeps the last number it gave in this transaction per sequence: drop
+        # it so that a move numbered by Odoo afterwards looks the number up again
+        key = (format_string.format(**format_values, seq=0), probe.journal_id)
+        probe._get_sequence_cache().pop(key, None)
         return vals_list
 
     def _bill_units(self, units, fast=True):
@@ -726,13 +783,19 @@ class PropertyBillingRun(models.Model):
         if fast:
             started = time.perf_counter()
             self._add_journal_lines(vals_list)
+            self._assign_notice_names(vals_list)
             moves = Move.with_context(
                 **FAST_CONTEXT, skip_invoice_sync=True, skip_invoice_line_sync=True
             ).create(vals_list)
             moves.flush_recordset()
             created = time.perf_counter()
             self._subscribe_payers(moves)
-            moves.with_context(**FAST_CONTEXT)._post(soft=False)
+            # Measured: posting sets ``checked`` notice by notice, each a full
+            # account.move write (business checks, balance query). The notices are
+            # created with the journal's value already (see _add_journal_lines), and
+            # protecting the field turns those writes into a no-op on the cache.
+            with self.env.protecting([Move._fields["checked"]], moves):
+                moves.with_context(**FAST_CONTEXT)._post(soft=False)
             self.env.flush_all()
             if timings is not None:
                 timings["create"] = timings.get("create", 0.0) + created - started

@@ -203,6 +203,12 @@ class TestBillingRun(PropertyBillingRunCommon):
                 line.move_id.property_unit_id.code,
                 line.move_id.journal_id.id,
                 line.move_id.state,
+                line.move_id.name,
+                line.move_id.sequence_prefix,
+                line.move_id.sequence_number,
+                line.move_id.payment_reference,
+                line.move_id.checked,
+                line.move_id.posted_before,
             )
             for line in moves.line_ids
         )
@@ -216,6 +222,10 @@ class TestBillingRun(PropertyBillingRunCommon):
                 with self.env.cr.savepoint():
                     moves = run._bill_units(units, fast=fast)
                     self.assertEqual(len(moves), 4)
+                    numbers = moves.sorted("id").mapped("sequence_number")
+                    # numbered in creation order, gapless, without a gap flag
+                    self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 4)))
+                    self.assertFalse(any(moves.mapped("made_sequence_gap")))
                     ledgers.append(self._ledger(moves))
                     raise RuntimeError("roll back")
             except RuntimeError:
